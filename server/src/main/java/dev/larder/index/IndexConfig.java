@@ -64,11 +64,6 @@ public record IndexConfig(
                 mirrorCacheExpirySeconds, upstreamMinAgeSeconds, title, description);
     }
 
-    public IndexConfig withTitle(String newTitle, String newDescription) {
-        return new IndexConfig(type, bases, volatileIndex, aclUpload, aclRead, mirrorWhitelist, mirrorUrl,
-                mirrorCacheExpirySeconds, upstreamMinAgeSeconds, newTitle, newDescription);
-    }
-
     private static void requireHttpUrl(URI url) {
         String scheme = url == null || url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {

@@ -2,6 +2,7 @@ package dev.larder.platform;
 
 import dev.larder.storage.BlobStore;
 import dev.larder.storage.FileSystemBlobStore;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -16,7 +17,8 @@ final class PlatformBeans {
         return Clock.systemUTC();
     }
 
-    @Singleton
+    /** Opened at start-up, not on first use: a broken data folder should stop the server, not its first upload. */
+    @Context
     BlobStore blobStore(DataFolder dataFolder) throws IOException {
         return new FileSystemBlobStore(dataFolder.resolve("blobs"));
     }
