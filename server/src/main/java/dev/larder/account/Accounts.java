@@ -13,13 +13,13 @@ public class Accounts {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Clock clock;
-    private final String unknownUserHash;
+    /** Hashed on first use, not at start-up: one Argon2 run costs ~100 ms while the JIT is cold. */
+    private volatile String unknownUserHash;
 
     Accounts(UserRepository users, PasswordHasher hasher, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
-        this.unknownUserHash = hasher.hash("no user has this password");
     }
 
     @Transactional
@@ -38,6 +38,13 @@ public class Accounts {
         return users.listOrderByName().stream().map(UserRow::toUser).toList();
     }
 
+    private String unknownUserHash() {
+        if (unknownUserHash == null) {
+            unknownUserHash = hasher.hash("no user has this password");
+        }
+        return unknownUserHash;
+    }
+
     public boolean anyExist() {
         return users.count() > 0;
     }
@@ -48,7 +55,7 @@ public class Accounts {
      */
     public boolean passwordMatches(UserName name, String password) {
         Optional<UserRow> row = users.findByName(name.value());
-        boolean matches = hasher.matches(password, row.map(UserRow::passwordHash).orElse(unknownUserHash));
+        boolean matches = hasher.matches(password, row.map(UserRow::passwordHash).orElseGet(this::unknownUserHash));
         return row.isPresent() && matches;
     }
 }
