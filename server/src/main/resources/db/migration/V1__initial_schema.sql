@@ -66,7 +66,7 @@ CREATE TABLE releases (
     version                  VARCHAR(255) NOT NULL,  -- canonical PEP 440
     release_key              VARCHAR(255) NOT NULL,  -- canonical, trailing .0 removed
     summary                  VARCHAR(2048),
-    requires_python          VARCHAR(255),
+    requires_python          VARCHAR(1024),
     requires_dist            CLOB,                   -- JSON array, in upload order
     metadata_json            CLOB,                   -- the other core metadata fields, JSON object
     description              CLOB,
@@ -88,7 +88,8 @@ CREATE TABLE files (
     md5                    CHAR(32)     NOT NULL,
     blake2b_256            CHAR(64)     NOT NULL,
     size                   BIGINT       NOT NULL CHECK (size >= 0),
-    requires_python        VARCHAR(255),
+    requires_python        VARCHAR(1024),
+    comment_text           VARCHAR(4096),
     core_metadata_sha256   CHAR(64) REFERENCES blobs (sha256),  -- PEP 658 METADATA, itself a blob
     uploader_id            BIGINT REFERENCES users (id) ON DELETE SET NULL,
     upload_time            TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -98,10 +99,11 @@ CREATE INDEX files_by_sha256 ON files (sha256);
 
 -- Filenames once used in a non-volatile index can never be used again, even after deletion (SPEC §2, §7).
 CREATE TABLE retired_filenames (
+    id         BIGINT AUTO_INCREMENT PRIMARY KEY,
     index_id   BIGINT       NOT NULL REFERENCES indexes (id) ON DELETE CASCADE,
     filename   VARCHAR(512) NOT NULL,
     retired_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (index_id, filename)
+    UNIQUE (index_id, filename)
 );
 
 -- API tokens: only a hash of the secret is kept (SPEC §8).

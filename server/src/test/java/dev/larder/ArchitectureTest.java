@@ -19,7 +19,7 @@ class ArchitectureTest {
     static final ArchRule packagingIsPureValuesWithoutIo = classes()
             .that().resideInAPackage("dev.larder.packaging..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.larder.packaging..", "java.lang..",
-                    "java.util..", "java.math..");
+                    "java.util..", "java.math..", "java.nio.charset..");
 
     @ArchTest
     static final ArchRule storageKnowsNothingOfProjectsOrIndexes = noClasses()
@@ -27,12 +27,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("dev.larder..").and(resideOutsideOfPackage("dev.larder.storage..")));
 
     @ArchTest
-    static final ArchRule onlyControllersSpeakHttp = noClasses()
+    static final ArchRule onlyControllersKnowStatusCodes = noClasses()
             .that().haveSimpleNameNotEndingWith("Controller")
             .and().resideOutsideOfPackage("dev.larder.platform..")
-            .and().doNotHaveFullyQualifiedName(Application.class.getName())
             .and().haveNameNotMatching(".*\\.\\$.*") // bean definitions Micronaut generates for controllers
-            .should().dependOnClassesThat().resideInAPackage("io.micronaut.http..");
+            .should().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.http.HttpStatus")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.http.HttpResponse")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.http.MutableHttpResponse");
 
     @ArchTest
     static final ArchRule featuresDoNotDependOnEachOtherInCircles = slices()

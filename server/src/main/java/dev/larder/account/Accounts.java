@@ -1,8 +1,15 @@
 package dev.larder.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +17,18 @@ import java.util.Optional;
 @Singleton
 public class Accounts {
 
+    /**
+     * pip sends the index URL's credentials with every request; one Argon2 verification costs ~27 ms of CPU. A
+     * verified (stored hash, password) pair is remembered for a while, keyed by a digest of both, so a changed
+     * password (a new stored hash) never matches an old entry.
+     */
+    private static final Duration VERIFIED_PASSWORD_TTL = Duration.ofMinutes(5);
+
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Cache<String, Boolean> verified = Caffeine.newBuilder()
+            .expireAfterWrite(VERIFIED_PASSWORD_TTL).maximumSize(10_000).build();
     /** Hashed on first use, not at start-up: one Argon2 run costs ~100 ms while the JIT is cold. */
     private volatile String unknownUserHash;
 
@@ -25,8 +41,9 @@ public class Accounts {
     @Transactional
     public User create(UserName name, String password, String email) {
         if (users.findByName(name.value()).isPresent()) {
-            throw new IllegalStateException("User '" + name + "' already exists");
+            throw new UserExistsException(name);
         }
+        requireUsablePassword(password);
         return users.save(new UserRow(null, name.value(), hasher.hash(password), email, clock.instant())).toUser();
     }
 
@@ -34,8 +51,61 @@ public class Accounts {
         return users.findByName(name.value()).map(UserRow::toUser);
     }
 
+    public Optional<User> find(long id) {
+        return users.findById(id).map(UserRow::toUser);
+    }
+
     public List<User> list() {
         return users.listOrderByName().stream().map(UserRow::toUser).toList();
+    }
+
+    public boolean anyExist() {
+        return users.count() > 0;
+    }
+
+    @Transactional
+    public User changePassword(UserName name, String password) {
+        requireUsablePassword(password);
+        UserRow row = existing(name);
+        return users.update(new UserRow(row.id(), row.name(), hasher.hash(password), row.email(), row.createdAt()))
+                .toUser();
+    }
+
+    @Transactional
+    public User changeEmail(UserName name, String email) {
+        UserRow row = existing(name);
+        return users.update(new UserRow(row.id(), row.name(), row.passwordHash(), email, row.createdAt())).toUser();
+    }
+
+    /** Deletes a user; the caller first makes sure the user owns nothing that would be left without an owner. */
+    @Transactional
+    public void delete(UserName name) {
+        users.delete(existing(name));
+    }
+
+    private UserRow existing(UserName name) {
+        return users.findByName(name.value()).orElseThrow(() -> new UnknownUserException(name));
+    }
+
+    /**
+     * True only for an existing user whose password matches. An unknown user costs the same hash as a known one,
+     * so response times do not tell which names exist.
+     */
+    public boolean passwordMatches(UserName name, String password) {
+        Optional<UserRow> row = users.findByName(name.value());
+        if (row.isEmpty() || password == null) {
+            hasher.matches("", unknownUserHash());
+            return false;
+        }
+        String key = digest(row.get().passwordHash() + "\0" + password);
+        if (verified.getIfPresent(key) != null) {
+            return true;
+        }
+        boolean matches = hasher.matches(password, row.get().passwordHash());
+        if (matches) {
+            verified.put(key, Boolean.TRUE);
+        }
+        return matches;
     }
 
     private String unknownUserHash() {
@@ -45,17 +115,18 @@ public class Accounts {
         return unknownUserHash;
     }
 
-    public boolean anyExist() {
-        return users.count() > 0;
+    private static void requireUsablePassword(String password) {
+        if (password == null || password.length() < 8) {
+            throw new IllegalArgumentException("A password needs at least 8 characters.");
+        }
     }
 
-    /**
-     * True only for an existing user whose password matches. An unknown user costs the same hash as a known one,
-     * so response times do not tell which names exist.
-     */
-    public boolean passwordMatches(UserName name, String password) {
-        Optional<UserRow> row = users.findByName(name.value());
-        boolean matches = hasher.matches(password, row.map(UserRow::passwordHash).orElseGet(this::unknownUserHash));
-        return row.isPresent() && matches;
+    private static String digest(String text) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-256, which every Java SE runtime must have", e);
+        }
     }
 }

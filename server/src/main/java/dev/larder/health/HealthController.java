@@ -19,7 +19,7 @@ final class HealthController {
     }
 
     // "%2B": pip and other clients percent-encode "+" in paths (SPEC §5).
-    @Get(uris = {"/+health", "/%2Bhealth"}, produces = "application/json")
+    @Get(uri = "/+health", produces = "application/json")
     HttpResponse<HealthReport> health() {
         HealthReport report = readiness.check();
         return HttpResponse.status(report.isUp() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(report);

@@ -9,4 +9,8 @@ import java.util.List;
 interface IndexBaseRepository extends CrudRepository<IndexBaseRow, Long> {
 
     List<IndexBaseRow> findByIndexIdOrderByPosition(long indexId);
+
+    List<IndexBaseRow> findByBaseId(long baseId);
+
+    void deleteByIndexId(long indexId);
 }

@@ -11,5 +11,7 @@ interface IndexRepository extends CrudRepository<IndexRow, Long> {
 
     Optional<IndexRow> findByOwnerIdAndName(long ownerId, String name);
 
+    List<IndexRow> findByOwnerId(long ownerId);
+
     List<IndexRow> listOrderByOwnerIdAndName();
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -131,14 +132,15 @@ public final class FileSystemBlobStore implements BlobStore {
         private final OutputStream buffered;
         private final DigestingOutputStream digesting;
         private final OutputStream output;
-        private boolean finished;
+        private StoredBlob sealed;
+        private boolean done;
 
         FileWriter(Path temp) throws IOException {
             this.temp = temp;
             this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
             this.buffered = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
             this.digesting = new DigestingOutputStream(buffered);
-            // Callers often close the stream they were given; that must not close the file before commit forces it.
+            // Callers often close the stream they were given; that must not close the file before it is forced.
             this.output = new FilterOutputStream(digesting) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
@@ -158,39 +160,49 @@ public final class FileSystemBlobStore implements BlobStore {
         }
 
         @Override
+        public StoredBlob seal() throws IOException {
+            if (done) {
+                throw new IllegalStateException("This blob write was already committed or discarded");
+            }
+            if (sealed == null) {
+                try {
+                    buffered.flush();
+                    channel.force(true);
+                } finally {
+                    channel.close();
+                }
+                Digests digests = digesting.digests();
+                sealed = new StoredBlob(digests.key(), digesting.size(), digests);
+            }
+            return sealed;
+        }
+
+        @Override
+        public SeekableByteChannel openSealed() throws IOException {
+            seal();
+            return FileChannel.open(temp, StandardOpenOption.READ);
+        }
+
+        @Override
         public StoredBlob commit() throws IOException {
-            StoredBlob blob = finishWriting();
+            StoredBlob blob = seal();
             moveIntoPlace(blob);
             return blob;
         }
 
         @Override
         public StoredBlob commit(BlobKey expected) throws IOException, BlobDigestMismatchException {
-            StoredBlob blob = finishWriting();
+            StoredBlob blob = seal();
             if (!blob.key().equals(expected)) {
-                Files.deleteIfExists(temp);
+                close();
                 throw new BlobDigestMismatchException(expected, blob.key());
             }
             moveIntoPlace(blob);
             return blob;
         }
 
-        private StoredBlob finishWriting() throws IOException {
-            if (finished) {
-                throw new IllegalStateException("This blob write was already committed or discarded");
-            }
-            finished = true;
-            try {
-                buffered.flush();
-                channel.force(true);
-            } finally {
-                channel.close();
-            }
-            Digests digests = digesting.digests();
-            return new StoredBlob(digests.key(), digesting.size(), digests);
-        }
-
         private void moveIntoPlace(StoredBlob blob) throws IOException {
+            done = true;
             Path target = pathOf(blob.key());
             try {
                 if (Files.isRegularFile(target) && Files.size(target) == blob.size()) {
@@ -211,8 +223,8 @@ public final class FileSystemBlobStore implements BlobStore {
 
         @Override
         public void close() throws IOException {
-            if (!finished) {
-                finished = true;
+            if (!done) {
+                done = true;
                 channel.close();
                 Files.deleteIfExists(temp);
             }

@@ -1,0 +1,18 @@
+package dev.larder.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a release says about itself, from the core metadata of its first uploaded file (PyPI's rule: the first
+ * upload of a release sets its metadata). {@code other} keeps the remaining fields, e.g. {@code Author} or
+ * {@code Classifier}, for the JSON API.
+ */
+public record ReleaseMetadata(String displayName, String summary, String requiresPython, List<String> requiresDist,
+                              String description, String descriptionContentType, Map<String, List<String>> other) {
+
+    public ReleaseMetadata {
+        requiresDist = List.copyOf(requiresDist);
+        other = Map.copyOf(other);
+    }
+}

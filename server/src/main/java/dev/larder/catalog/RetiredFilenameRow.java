@@ -1,0 +1,10 @@
+package dev.larder.catalog;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+@MappedEntity("retired_filenames")
+record RetiredFilenameRow(@Id @GeneratedValue @Nullable Long id, long indexId, String filename, Instant retiredAt) {}

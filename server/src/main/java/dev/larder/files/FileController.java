@@ -1,0 +1,142 @@
+package dev.larder.files;
+
+import dev.larder.auth.Authenticator;
+import dev.larder.auth.Caller;
+import dev.larder.auth.Permissions;
+import dev.larder.catalog.Catalog;
+import dev.larder.catalog.ReleaseFile;
+import dev.larder.index.Index;
+import dev.larder.index.IndexConfig;
+import dev.larder.index.IndexName;
+import dev.larder.index.Indexes;
+import dev.larder.platform.ProblemException;
+import dev.larder.storage.BlobContent;
+import dev.larder.storage.BlobKey;
+import dev.larder.storage.BlobStore;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code /{user}/{index}/+f/{sha256}/{filename}} and its PEP 658 {@code .metadata}: bytes of a file that this
+ * index shows, to callers who may read it (SPEC §5). A hash that exists elsewhere in the store is a 404 here.
+ *
+ * <p>All file bytes leave the server through {@link #send}, so serving can later move to Netty's zero-copy path
+ * in one place. {@code Range} is handled here rather than by Micronaut's file types, whose suffix and one-byte
+ * ranges are wrong (shared/STACK.md §5).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class FileController {
+
+    static final String METADATA_SUFFIX = ".metadata";
+    /** Files never change under their URL (it holds their sha256), so clients may keep them for good. */
+    private static final String IMMUTABLE = "max-age=365000000, immutable";
+
+    private final Indexes indexes;
+    private final Catalog catalog;
+    private final BlobStore blobs;
+    private final Authenticator authenticator;
+
+    FileController(Indexes indexes, Catalog catalog, BlobStore blobs, Authenticator authenticator) {
+        this.indexes = indexes;
+        this.catalog = catalog;
+        this.blobs = blobs;
+        this.authenticator = authenticator;
+    }
+
+    @Get("/{user}/{index}/+f/{sha256}/{filename}")
+    @Head("/{user}/{index}/+f/{sha256}/{filename}")
+    @Produces(MediaType.ALL)
+    HttpResponse<?> file(@PathVariable String user, @PathVariable String index, @PathVariable String sha256,
+                         @PathVariable String filename, HttpRequest<?> request) throws IOException {
+        Caller caller = authenticator.authenticate(request);
+        Index target = indexes.require(IndexName.parse(user + "/" + index));
+        Permissions.requireRead(caller, target);
+        String hash = sha256.toLowerCase(java.util.Locale.ROOT);
+        if (!BlobKey.isValid(hash)) {
+            throw ProblemException.notFound("No file '" + filename + "' with sha256 " + sha256 + " in index '"
+                    + target.name() + "': that is not a sha256.");
+        }
+        var file = catalog.file(target, hash, filename);
+        if (file.isPresent()) {
+            return send(request, target, new BlobKey(hash), file.get(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        }
+        if (filename.endsWith(METADATA_SUFFIX)) {
+            String distribution = filename.substring(0, filename.length() - METADATA_SUFFIX.length());
+            var owner = catalog.file(target, hash, distribution).filter(ReleaseFile::hasCoreMetadata);
+            if (owner.isPresent()) {
+                return send(request, target, new BlobKey(owner.get().coreMetadataSha256()), owner.get(),
+                        MediaType.of("text/plain; charset=utf-8"));
+            }
+        }
+        throw ProblemException.notFound("No file '" + filename + "' with sha256 " + hash + " in index '"
+                + target.name() + "'.");
+    }
+
+    private HttpResponse<?> send(HttpRequest<?> request, Index index, BlobKey key, ReleaseFile file, MediaType type)
+            throws IOException {
+        BlobContent blob = blobs.find(key).orElseThrow(() -> new IllegalStateException(
+                "Blob " + key + " of " + file.filename() + " in " + index.name() + " is missing from the store"));
+        String etag = "\"" + key.sha256() + "\"";
+        String cacheControl = (index.config().aclRead().contains(IndexConfig.ANONYMOUS) ? "public, " : "private, ")
+                + IMMUTABLE;
+        String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED)
+                    .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
+        }
+        long size = blob.size();
+        ByteRange.Request wanted = ifRangeHolds(request, etag)
+                ? ByteRange.parse(request.getHeaders().get(HttpHeaders.RANGE), size) : new ByteRange.Whole();
+        MutableHttpResponse<Object> response;
+        long first = 0;
+        long length = size;
+        if (wanted instanceof ByteRange.Unsatisfiable) {
+            return HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size)
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+        } else if (wanted instanceof ByteRange.Partial partial) {
+            first = partial.range().first();
+            length = partial.range().length();
+            response = HttpResponse.status(HttpStatus.PARTIAL_CONTENT);
+            response.header(HttpHeaders.CONTENT_RANGE,
+                    "bytes " + first + "-" + partial.range().last() + "/" + size);
+        } else {
+            response = HttpResponse.ok();
+        }
+        response.header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        file.uploadTime().atOffset(ZoneOffset.UTC)))
+                .contentType(type);
+        if (request.getMethod() == HttpMethod.HEAD) {
+            return response.contentLength(length);
+        }
+        InputStream bytes = blob.open(first, length);
+        return response.body(new StreamedFile(bytes, type, file.uploadTime().toEpochMilli(), length));
+    }
+
+    /** {@code If-Range}: a range applies only while the client's copy is still this one. */
+    private static boolean ifRangeHolds(HttpRequest<?> request, String etag) {
+        String ifRange = request.getHeaders().get("If-Range");
+        return ifRange == null || ifRange.strip().equals(etag);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.larder.simple;
+
+import dev.larder.catalog.ProjectSummary;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The HTML form of simple pages (PEP 503, with the attributes of PEP 592, 629 and 658/714). */
+final class HtmlRenderer {
+
+    private HtmlRenderer() {}
+
+    static byte[] root(List<ProjectSummary> projects) {
+        StringBuilder html = head("Simple index");
+        for (ProjectSummary project : projects) {
+            html.append("    <a href=\"").append(escape(project.name().value())).append("/\">")
+                    .append(escape(project.displayName())).append("</a><br/>\n");
+        }
+        return tail(html);
+    }
+
+    static byte[] project(SimpleProject project) {
+        StringBuilder html = head("Links for " + project.name().value());
+        html.append("    <h1>Links for ").append(escape(project.name().value())).append("</h1>\n");
+        for (SimpleFile file : project.files()) {
+            html.append("    <a href=\"").append(escape(file.url())).append("#sha256=").append(file.sha256())
+                    .append('"');
+            if (file.requiresPython() != null) {
+                html.append(" data-requires-python=\"").append(escape(file.requiresPython())).append('"');
+            }
+            if (file.yanked()) {
+                // Always with a value: pip reads a bare attribute as "not yanked" (protocol.md §2.5).
+                html.append(" data-yanked=\"").append(escape(file.yankedReason() == null ? "" : file.yankedReason()))
+                        .append('"');
+            }
+            if (file.coreMetadataSha256() != null) {
+                String value = "sha256=" + file.coreMetadataSha256();
+                // Both names: pip 22.3 to 23.1 only know the older one (PEP 714).
+                html.append(" data-core-metadata=\"").append(value).append("\" data-dist-info-metadata=\"")
+                        .append(value).append('"');
+            }
+            html.append('>').append(escape(file.filename())).append("</a><br/>\n");
+        }
+        return tail(html);
+    }
+
+    private static StringBuilder head(String title) {
+        return new StringBuilder(4096)
+                .append("<!DOCTYPE html>\n<html>\n  <head>\n")
+                .append("    <meta charset=\"utf-8\">\n")
+                .append("    <meta name=\"pypi:repository-version\" content=\"").append(SimpleApi.API_VERSION)
+                .append("\">\n")
+                .append("    <title>").append(escape(title)).append("</title>\n")
+                .append("  </head>\n  <body>\n");
+    }
+
+    private static byte[] tail(StringBuilder html) {
+        return html.append("  </body>\n</html>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.larder.simple;
+
+import dev.larder.catalog.ProjectSummary;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of simple pages (PEP 691, with PEP 700's {@code versions}, {@code size} and {@code upload-time}).
+ * Keys that are unknown are left out rather than sent as null: uv rejects null for several of them.
+ */
+@Singleton
+final class JsonRenderer {
+
+    /** PEP 700: UTC with "Z" and at most six fractional digits. */
+    private static final DateTimeFormatter UPLOAD_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper json;
+
+    JsonRenderer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    byte[] root(List<ProjectSummary> projects) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("meta", Map.of("api-version", SimpleApi.API_VERSION));
+        page.put("projects", projects.stream().map(p -> Map.of("name", p.displayName())).toList());
+        return write(page);
+    }
+
+    byte[] project(SimpleProject project) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("meta", Map.of("api-version", SimpleApi.API_VERSION));
+        page.put("name", project.name().value());
+        page.put("versions", project.versions());
+        page.put("files", project.files().stream().map(JsonRenderer::file).toList());
+        return write(page);
+    }
+
+    private static Map<String, Object> file(SimpleFile file) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("filename", file.filename());
+        out.put("url", file.url());
+        out.put("hashes", Map.of("sha256", file.sha256()));
+        if (file.requiresPython() != null) {
+            out.put("requires-python", file.requiresPython());
+        }
+        // Never "dist-info-metadata" in JSON: pip 22.3 to 23.1 crash on it (PEP 714).
+        out.put("core-metadata", file.coreMetadataSha256() == null ? Boolean.FALSE
+                : Map.of("sha256", file.coreMetadataSha256()));
+        // A reason, or true; never "" (falsy to pip) or null (rejected by uv).
+        out.put("yanked", !file.yanked() ? Boolean.FALSE
+                : file.yankedReason() == null || file.yankedReason().isEmpty() ? Boolean.TRUE : file.yankedReason());
+        out.put("size", file.size());
+        if (file.uploadTime() != null) {
+            out.put("upload-time", UPLOAD_TIME.format(file.uploadTime().truncatedTo(ChronoUnit.MICROS)));
+        }
+        return out;
+    }
+
+    private byte[] write(Map<String, Object> page) {
+        try {
+            return json.writeValueAsBytes(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

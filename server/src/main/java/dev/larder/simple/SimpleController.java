@@ -1,0 +1,140 @@
+package dev.larder.simple;
+
+import dev.larder.auth.Authenticator;
+import dev.larder.auth.Caller;
+import dev.larder.auth.Permissions;
+import dev.larder.index.Index;
+import dev.larder.index.IndexConfig;
+import dev.larder.index.IndexName;
+import dev.larder.index.Indexes;
+import dev.larder.packaging.ProjectName;
+import dev.larder.platform.ProblemException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Head;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The simple repository API of an index: {@code /{user}/{index}/+simple/} and {@code .../+simple/{project}/}, in
+ * HTML or JSON by content negotiation, with ETags, {@code Vary: Accept} and short caching. pip and uv may spell
+ * {@code +simple} as {@code %2Bsimple}; both are answered.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SimpleController {
+
+    private final Indexes indexes;
+    private final Authenticator authenticator;
+    private final SimpleApi simple;
+    private final JsonRenderer json;
+    private final long maxAgeSeconds;
+
+    SimpleController(Indexes indexes, Authenticator authenticator, SimpleApi simple, JsonRenderer json,
+                     @Value("${larder.simple.max-age}") long maxAgeSeconds) {
+        this.indexes = indexes;
+        this.authenticator = authenticator;
+        this.simple = simple;
+        this.json = json;
+        this.maxAgeSeconds = maxAgeSeconds;
+    }
+
+    // Micronaut matches a path with and without its trailing slash alike, so one route takes both and the handler
+    // redirects the slash-less form (PEP 503: every simple URL ends with "/").
+    @Get("/{user}/{index}/+simple")
+    @Head("/{user}/{index}/+simple")
+    @Produces(MediaType.ALL)
+    HttpResponse<?> root(@PathVariable String user, @PathVariable String index, HttpRequest<?> request) {
+        Index target = readableIndex(user, index, request);
+        if (!request.getPath().endsWith("/")) {
+            return redirect(request, "/" + user + "/" + index + "/+simple/");
+        }
+        SimpleFormat format = negotiate(request);
+        var projects = simple.projects(target);
+        byte[] body = format.isJson() ? json.root(projects) : HtmlRenderer.root(projects);
+        return page(request, target, format, body);
+    }
+
+    @Get("/{user}/{index}/+simple/{project}")
+    @Head("/{user}/{index}/+simple/{project}")
+    @Produces(MediaType.ALL)
+    HttpResponse<?> project(@PathVariable String user, @PathVariable String index, @PathVariable String project,
+                            HttpRequest<?> request) {
+        Index target = readableIndex(user, index, request);
+        ProjectName name = projectName(project, target);
+        if (!name.value().equals(project) || !request.getPath().endsWith("/")) {
+            return redirect(request, "/" + user + "/" + index + "/+simple/" + name.value() + "/");
+        }
+        SimpleProject page = simple.project(target, name).orElseThrow(() -> ProblemException.notFound(
+                "Project '" + name + "' is not in index '" + target.name() + "'."));
+        SimpleFormat format = negotiate(request);
+        byte[] body = format.isJson() ? json.project(page) : HtmlRenderer.project(page);
+        return page(request, target, format, body);
+    }
+
+    private Index readableIndex(String user, String index, HttpRequest<?> request) {
+        Caller caller = authenticator.authenticate(request);
+        Index target = indexes.require(IndexName.parse(user + "/" + index));
+        Permissions.requireRead(caller, target);
+        return target;
+    }
+
+    private static ProjectName projectName(String project, Index index) {
+        if (!ProjectName.isValid(project)) {
+            throw ProblemException.notFound("Project '" + project + "' is not in index '" + index.name()
+                    + "': that is not a valid project name.");
+        }
+        return new ProjectName(project);
+    }
+
+    private static SimpleFormat negotiate(HttpRequest<?> request) {
+        return AcceptNegotiation.choose(request.getHeaders().get(HttpHeaders.ACCEPT),
+                request.getParameters().get("format"));
+    }
+
+    /** 301 to the canonical URL, keeping the query so that {@code ?format=} survives (protocol.md §1.3). */
+    private static HttpResponse<?> redirect(HttpRequest<?> request, String path) {
+        String query = request.getUri().getRawQuery();
+        return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
+                .header(HttpHeaders.LOCATION, query == null ? path : path + "?" + query);
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, Index index, SimpleFormat format, byte[] body) {
+        String etag = "\"" + sha256(body).substring(0, 32) + "\"";
+        boolean shared = index.config().aclRead().contains(IndexConfig.ANONYMOUS);
+        Optional<String> ifNoneMatch = Optional.ofNullable(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH));
+        MutableHttpResponse<?> response;
+        if (ifNoneMatch.filter(value -> value.contains(etag) || value.strip().equals("*")).isPresent()) {
+            response = HttpResponse.status(HttpStatus.NOT_MODIFIED);
+        } else if (request.getMethod() == HttpMethod.HEAD) {
+            response = HttpResponse.ok().contentType(format.contentType()).contentLength(body.length);
+        } else {
+            response = HttpResponse.ok(body).contentType(format.contentType());
+        }
+        return response.header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CACHE_CONTROL, (shared ? "public" : "private") + ", max-age=" + maxAgeSeconds);
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-256, which every Java SE runtime must have", e);
+        }
+    }
+}
