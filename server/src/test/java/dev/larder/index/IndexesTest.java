@@ -48,7 +48,7 @@ class IndexesTest {
 
         assertThatThrownBy(() -> indexes.create(new IndexName(team, "broken"),
                 IndexConfig.stage(team).withBases(List.of(IndexName.parse("team/nothing")))))
-                .hasMessageContaining("Base index 'team/nothing' of 'team/broken' does not exist");
+                .hasMessageContaining("Index option 'bases' names 'team/nothing', which does not exist");
         assertThat(indexes.find(IndexName.parse("team/broken"))).isEmpty();
     }
 
