@@ -9,7 +9,6 @@ import dev.larder.index.Index;
 import dev.larder.index.IndexType;
 import dev.larder.packaging.ProjectName;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,22 +54,6 @@ public class SimpleApi {
 
     /** Relative to {@code /{user}/{index}/+simple/{project}/}, so it survives proxies and changed host names. */
     static String fileUrl(String sha256, String filename) {
-        return "../../+f/" + sha256 + "/" + encodePathSegment(filename);
-    }
-
-    /** Percent-encodes all but RFC 3986's unreserved characters: '+' and '!' of local versions and epochs too. */
-    static String encodePathSegment(String segment) {
-        StringBuilder out = new StringBuilder(segment.length() + 8);
-        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append(c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return "../../+f/" + sha256 + "/" + FileUrls.encodePathSegment(filename);
     }
 }
