@@ -15,6 +15,7 @@ import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
 import dev.larder.packaging.Version;
 import dev.larder.platform.JsonBody;
+import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -67,7 +68,7 @@ final class ProjectsController {
         return describe(requireProject(target, new ProjectName(project)));
     }
 
-    @Patch(uri = "/+api/indexes/{user}/{index}/projects/{project}/{version}", consumes = "*/*")
+    @Patch(uri = "/+api/indexes/{user}/{index}/projects/{project}/{+version}", consumes = "*/*")
     Map<String, Object> yank(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                              @PathVariable String version, HttpRequest<?> request, @Nullable @Body InputStream body) {
         Caller caller = authenticator.authenticate(request);
@@ -86,14 +87,14 @@ final class ProjectsController {
         } else {
             throw ProblemException.invalid("Field 'yanked' must be true, false or a reason (a string).");
         }
-        ReleaseView release = catalog.setYanked(target, new ProjectName(project), Version.parse(version), isYanked,
+        ReleaseView release = catalog.setYanked(target, new ProjectName(project), Version.parse(PathSegments.restorePlus(version)), isYanked,
                 reason);
         audit.record(caller.actorName(), Authenticator.addressOf(request), isYanked ? "release.yank" : "release.unyank",
-                target.name() + " " + project + "==" + version, reason);
+                target.name() + " " + project + "==" + PathSegments.restorePlus(version), reason);
         return describeRelease(release);
     }
 
-    @Delete(uri = "/+api/indexes/{user}/{index}/projects/{project}/{version}")
+    @Delete(uri = "/+api/indexes/{user}/{index}/projects/{project}/{+version}")
     HttpResponse<?> delete(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                            @PathVariable String version, HttpRequest<?> request) {
         Caller caller = authenticator.authenticate(request);
@@ -103,13 +104,13 @@ final class ProjectsController {
             throw ProblemException.forbidden("Index '" + target.name() + "' is not volatile: only root may delete"
                     + " its releases, and their filenames can never be used again.");
         }
-        List<String> deleted = catalog.deleteRelease(target, new ProjectName(project), Version.parse(version));
+        List<String> deleted = catalog.deleteRelease(target, new ProjectName(project), Version.parse(PathSegments.restorePlus(version)));
         audit.record(caller.actorName(), Authenticator.addressOf(request), "release.delete",
-                target.name() + " " + project + "==" + version, String.join(", ", deleted));
+                target.name() + " " + project + "==" + PathSegments.restorePlus(version), String.join(", ", deleted));
         return HttpResponse.noContent();
     }
 
-    @Post(uri = "/+api/indexes/{user}/{index}/projects/{project}/{version}/push", consumes = "*/*")
+    @Post(uri = "/+api/indexes/{user}/{index}/projects/{project}/{+version}/push", consumes = "*/*")
     HttpResponse<?> push(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                          @PathVariable String version, HttpRequest<?> request, @Nullable @Body InputStream body) {
         Caller caller = authenticator.authenticate(request);
@@ -125,10 +126,10 @@ final class ProjectsController {
         if (target.id() == source.id()) {
             throw ProblemException.invalid("Cannot push a release to the index it is in.");
         }
-        ReleaseView pushed = catalog.push(source, new ProjectName(project), Version.parse(version), target,
+        ReleaseView pushed = catalog.push(source, new ProjectName(project), Version.parse(PathSegments.restorePlus(version)), target,
                 ((Caller.Authenticated) caller).user());
         audit.record(caller.actorName(), Authenticator.addressOf(request), "release.push",
-                source.name() + " " + project + "==" + version, "to " + target.name());
+                source.name() + " " + project + "==" + PathSegments.restorePlus(version), "to " + target.name());
         return HttpResponse.status(HttpStatus.CREATED).body(describeRelease(pushed));
     }
 

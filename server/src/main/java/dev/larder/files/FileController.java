@@ -9,6 +9,7 @@ import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
 import dev.larder.index.IndexName;
 import dev.larder.index.Indexes;
+import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
 import dev.larder.storage.BlobContent;
 import dev.larder.storage.BlobKey;
@@ -61,14 +62,15 @@ final class FileController {
         this.authenticator = authenticator;
     }
 
-    @Get("/{user}/{index}/+f/{sha256}/{filename}")
-    @Head("/{user}/{index}/+f/{sha256}/{filename}")
+    @Get("/{user}/{index}/+f/{sha256}/{+filename}")
+    @Head("/{user}/{index}/+f/{sha256}/{+filename}")
     @Produces(MediaType.ALL)
     HttpResponse<?> file(@PathVariable String user, @PathVariable String index, @PathVariable String sha256,
                          @PathVariable String filename, HttpRequest<?> request) throws IOException {
         Caller caller = authenticator.authenticate(request);
         Index target = indexes.require(IndexName.parse(user + "/" + index));
         Permissions.requireRead(caller, target);
+        filename = PathSegments.restorePlus(filename);
         String hash = sha256.toLowerCase(java.util.Locale.ROOT);
         if (!BlobKey.isValid(hash)) {
             throw ProblemException.notFound("No file '" + filename + "' with sha256 " + sha256 + " in index '"

@@ -12,6 +12,7 @@ import dev.larder.index.IndexType;
 import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
 import dev.larder.packaging.Version;
+import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -59,20 +60,21 @@ final class PypiJsonController {
         return answer(target, view, PypiJson.project(view, latest, baseUrl(request, target)));
     }
 
-    @Get(uri = "/{user}/{index}/pypi/{project}/{version}/json", produces = MediaType.APPLICATION_JSON)
+    @Get(uri = "/{user}/{index}/pypi/{project}/{+version}/json", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> release(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                             @PathVariable String version, HttpRequest<?> request) {
         Index target = readable(user, index, request);
         ProjectName name = projectName(project, target);
+        String wanted = PathSegments.restorePlus(version);
         if (!name.value().equals(project)) {
-            return redirect("/" + user + "/" + index + "/pypi/" + name.value() + "/" + version + "/json");
+            return redirect("/" + user + "/" + index + "/pypi/" + name.value() + "/" + wanted + "/json");
         }
         ProjectView view = find(target, name);
-        Optional<ReleaseView> release = Version.isValid(version)
-                ? view.releases().stream().filter(r -> r.version().equals(Version.parse(version))).findFirst()
+        Optional<ReleaseView> release = Version.isValid(wanted)
+                ? view.releases().stream().filter(r -> r.version().equals(Version.parse(wanted))).findFirst()
                 : Optional.empty();
         return answer(target, view, PypiJson.release(view, release.orElseThrow(() -> ProblemException.notFound(
-                "Release " + name + " " + version + " is not in index '" + target.name() + "'.")),
+                "Release " + name + " " + wanted + " is not in index '" + target.name() + "'.")),
                 baseUrl(request, target)));
     }
 

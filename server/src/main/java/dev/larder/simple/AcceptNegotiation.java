@@ -14,7 +14,8 @@ public final class AcceptNegotiation {
 
     public static SimpleFormat choose(String accept, String format) {
         if (format != null) {
-            SimpleFormat explicit = exact(format.strip().toLowerCase(Locale.ROOT));
+            // An unencoded "+" in a query arrives as a space; media types hold no spaces, so put it back.
+            SimpleFormat explicit = exact(format.strip().replace(' ', '+').toLowerCase(Locale.ROOT));
             if (explicit != null) {
                 return explicit;
             }
