@@ -2,6 +2,7 @@ package dev.larder.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larder.packaging.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the real Python clients from Debian's packages (installed by bin/test): twine, and pip inside a fresh venv.
@@ -70,10 +73,41 @@ public final class Python {
         return run(files[0].getParent(), Map.of(), command.toArray(String[]::new));
     }
 
-    /** A fresh virtual environment under {@code folder}; answers its pip. */
+    /** A fresh virtual environment of Debian's Python under {@code folder}; answers its pip (23.0). */
     public Path newVenv(Path folder) throws IOException, InterruptedException {
-        run(folder.getParent(), Map.of(), PYTHON, "-m", "venv", folder.toString()).assertSucceeded();
+        return newVenv(folder, Path.of(PYTHON));
+    }
+
+    public Path newVenv(Path folder, Path python) throws IOException, InterruptedException {
+        run(folder.getParent(), Map.of(), python.toString(), "-m", "venv", folder.toString()).assertSucceeded();
         return folder.resolve("bin/pip");
+    }
+
+    /**
+     * A Python whose bundled pip is newer than Debian's 23.0, if the machine has one: pyenv's 3.11 ships pip 23.2,
+     * the first to read PEP 714's {@code core-metadata} key in JSON pages (shared/STACK.md §8).
+     */
+    public static Optional<Path> pythonWithNewerPip() throws IOException {
+        Path versions = Path.of(System.getProperty("user.home"), ".pyenv", "versions");
+        if (!Files.isDirectory(versions)) {
+            return Optional.empty();
+        }
+        Version minimum = Version.parse("23.2");
+        Path best = null;
+        Version bestPip = null;
+        try (Stream<Path> bundled = Files.find(versions, 5, (path, attributes) ->
+                path.getFileName().toString().matches("pip-[0-9.]+-py3-none-any\\.whl")
+                        && path.getParent().endsWith(Path.of("ensurepip", "_bundled")))) {
+            for (Path wheel : bundled.toList()) {
+                Version pip = Version.parse(wheel.getFileName().toString().split("-")[1]);
+                Path python = wheel.getParent().getParent().getParent().getParent().getParent().resolve("bin/python3");
+                if (pip.compareTo(minimum) >= 0 && Files.isExecutable(python) && (bestPip == null || pip.compareTo(bestPip) > 0)) {
+                    best = python;
+                    bestPip = pip;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** {@code pip install --index-url URL requirements...} with no cache, into the venv of {@code pip}. */
