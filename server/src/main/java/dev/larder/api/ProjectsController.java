@@ -58,7 +58,10 @@ final class ProjectsController {
     Map<String, Object> projects(@PathVariable String user, @PathVariable String index, HttpRequest<?> request) {
         Index target = readable(user, index, request);
         List<String> names = catalog.projects(target).stream().map(p -> p.name().value()).toList();
-        return Map.of("index", target.name().toString(), "projects", names);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("index", target.name().toString());
+        out.put("projects", names);
+        return out;
     }
 
     @Get(uri = "/+api/indexes/{user}/{index}/projects/{project}")
