@@ -5,6 +5,7 @@ import dev.larder.account.User;
 import dev.larder.index.Index;
 import dev.larder.index.IndexName;
 import dev.larder.index.Indexes;
+import dev.larder.packaging.DistributionFilename;
 import dev.larder.packaging.ProjectName;
 import dev.larder.packaging.Version;
 import dev.larder.platform.ProblemException;
@@ -154,9 +155,10 @@ public class Catalog {
     public ReleaseView push(Index source, ProjectName project, Version version, Index target, User pusher) {
         ProjectRow projectRow = requireProject(source, project);
         ReleaseView release = releaseView(source, projectRow, requireRelease(source, projectRow, version));
+        ReleaseMetadata metadata = release.metadata().withDisplayName(projectRow.displayName());
         for (ReleaseFile file : release.files()) {
-            addFile(target, pusher, release.metadata(), new NewFile(
-                    dev.larder.packaging.DistributionFilename.parseForProject(file.filename(), project),
+            addFile(target, pusher, metadata, new NewFile(
+                    DistributionFilename.parseForProject(file.filename(), project),
                     file.packagetype(), file.pythonVersion(), file.digests(), file.size(), file.requiresPython(),
                     file.comment(), file.coreMetadataSha256(), metadataSize(file)));
         }

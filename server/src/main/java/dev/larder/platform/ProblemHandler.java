@@ -50,6 +50,16 @@ public final class ProblemHandler implements ExceptionHandler<ProblemException, 
         return response.contentType(MediaType.TEXT_PLAIN + ";charset=utf-8").body(message + "\n");
     }
 
+    /** A 500, for faults of the server; in the same shape as every other error. */
+    static MutableHttpResponse<?> respondServerError(HttpRequest<?> request, String message) {
+        MutableHttpResponse<Object> response = HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR, message);
+        if (wantsJson(request)) {
+            return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ErrorBody(message,
+                    "500 " + message, HttpStatus.INTERNAL_SERVER_ERROR.getReason()));
+        }
+        return response.contentType(MediaType.TEXT_PLAIN + ";charset=utf-8").body(message + "\n");
+    }
+
     static HttpStatus statusOf(Problem problem) {
         return switch (problem) {
             case INVALID -> HttpStatus.BAD_REQUEST;
