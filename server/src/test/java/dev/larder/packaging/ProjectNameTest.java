@@ -14,20 +14,20 @@ class ProjectNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"friendly-bard", "Friendly-Bard", "FRIENDLY-BARD", "friendly.bard", "friendly_bard",
             "friendly--bard", "FrIeNdLy-._.-bArD"})
-    void normalizesEverySpellingOfTheSpecExampleToFriendlyBard(String spelling) {
+    void row01_normalizesEverySpellingOfTheSpecExampleToFriendlyBard(String spelling) {
         assertThat(new ProjectName(spelling).value()).isEqualTo("friendly-bard");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a", "A.b_c-1", "0", "zope.interface", "Django"})
-    void acceptsValidNames(String name) {
+    void row02_acceptsValidNames(String name) {
         assertThat(ProjectName.isValid(name)).isTrue();
         assertThat(new ProjectName(name).value()).matches("^[a-z0-9]+(-[a-z0-9]+)*$");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-foo", "foo-", "fo o", "föo", "foo\n", "", ".foo", "foo_", "foo/bar", "foo+bar"})
-    void rejectsInvalidNamesWithAMessageNamingTheName(String name) {
+    void row02_rejectsInvalidNamesWithAMessageNamingTheName(String name) {
         assertThat(ProjectName.isValid(name)).isFalse();
         assertThatThrownBy(() -> new ProjectName(name))
                 .isInstanceOf(InvalidDistributionNameException.class)
@@ -40,7 +40,7 @@ class ProjectNameTest {
     }
 
     @Test
-    void lowerCasesTheSameInATurkishLocale() {
+    void row01_lowerCasesTheSameInATurkishLocale() {
         Locale original = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
