@@ -2,14 +2,11 @@ package dev.larder.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.larder.platform.Sha256;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -97,7 +94,7 @@ public class Accounts {
             hasher.matches("", unknownUserHash());
             return false;
         }
-        String key = digest(row.get().passwordHash() + "\0" + password);
+        String key = Sha256.hex(row.get().passwordHash() + "\0" + password);
         if (verified.getIfPresent(key) != null) {
             return true;
         }
@@ -118,15 +115,6 @@ public class Accounts {
     private static void requireUsablePassword(String password) {
         if (password == null || password.length() < 8) {
             throw new IllegalArgumentException("A password needs at least 8 characters.");
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks SHA-256, which every Java SE runtime must have", e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.larder.api;
 
-import dev.larder.account.UserName;
 import dev.larder.audit.AuditLog;
 import dev.larder.auth.Authenticator;
 import dev.larder.auth.Caller;
+import dev.larder.auth.IndexAccess;
 import dev.larder.auth.Permissions;
 import dev.larder.catalog.Catalog;
 import dev.larder.catalog.ProjectView;
@@ -41,22 +41,22 @@ import java.util.Map;
 final class ProjectsController {
 
     private final Indexes indexes;
+    private final IndexAccess access;
     private final Catalog catalog;
-    private final Authenticator authenticator;
     private final JsonBody json;
     private final AuditLog audit;
 
-    ProjectsController(Indexes indexes, Catalog catalog, Authenticator authenticator, JsonBody json, AuditLog audit) {
+    ProjectsController(Indexes indexes, IndexAccess access, Catalog catalog, JsonBody json, AuditLog audit) {
         this.indexes = indexes;
+        this.access = access;
         this.catalog = catalog;
-        this.authenticator = authenticator;
         this.json = json;
         this.audit = audit;
     }
 
     @Get(uri = "/+api/indexes/{user}/{index}/projects")
     Map<String, Object> projects(@PathVariable String user, @PathVariable String index, HttpRequest<?> request) {
-        Index target = readable(user, index, request);
+        Index target = access.readable(request, user, index);
         List<String> names = catalog.projects(target).stream().map(p -> p.name().value()).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("index", target.name().toString());
@@ -67,15 +67,15 @@ final class ProjectsController {
     @Get(uri = "/+api/indexes/{user}/{index}/projects/{project}")
     Map<String, Object> project(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                                 HttpRequest<?> request) {
-        Index target = readable(user, index, request);
+        Index target = access.readable(request, user, index);
         return describe(requireProject(target, new ProjectName(project)));
     }
 
     @Patch(uri = "/+api/indexes/{user}/{index}/projects/{project}/{+version}", consumes = "*/*")
     Map<String, Object> yank(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                              @PathVariable String version, HttpRequest<?> request, @Nullable @Body InputStream body) {
-        Caller caller = authenticator.authenticate(request);
-        Index target = indexes.require(indexName(user, index));
+        Caller caller = access.caller(request);
+        Index target = access.existing(user, index);
         Permissions.requireUpload(caller, target);
         Map<String, Object> fields = json.object(body);
         ApiFields.only(fields, "yanked");
@@ -100,8 +100,8 @@ final class ProjectsController {
     @Delete(uri = "/+api/indexes/{user}/{index}/projects/{project}/{+version}")
     HttpResponse<?> delete(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                            @PathVariable String version, HttpRequest<?> request) {
-        Caller caller = authenticator.authenticate(request);
-        Index target = indexes.require(indexName(user, index));
+        Caller caller = access.caller(request);
+        Index target = access.existing(user, index);
         Permissions.requireUpload(caller, target);
         if (!target.config().volatileIndex() && !Permissions.isRoot(caller)) {
             throw ProblemException.forbidden("Index '" + target.name() + "' is not volatile: only root may delete"
@@ -116,8 +116,8 @@ final class ProjectsController {
     @Post(uri = "/+api/indexes/{user}/{index}/projects/{project}/{+version}/push", consumes = "*/*")
     HttpResponse<?> push(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                          @PathVariable String version, HttpRequest<?> request, @Nullable @Body InputStream body) {
-        Caller caller = authenticator.authenticate(request);
-        Index source = readable(user, index, request);
+        Caller caller = access.caller(request);
+        Index source = access.readable(request, user, index);
         Map<String, Object> fields = json.object(body);
         ApiFields.only(fields, "target");
         String targetName = JsonBody.string(fields, "target");
@@ -134,16 +134,6 @@ final class ProjectsController {
         audit.record(caller.actorName(), Authenticator.addressOf(request), "release.push",
                 source.name() + " " + project + "==" + PathSegments.restorePlus(version), "to " + target.name());
         return HttpResponse.status(HttpStatus.CREATED).body(describeRelease(pushed));
-    }
-
-    private Index readable(String user, String index, HttpRequest<?> request) {
-        Index target = indexes.require(indexName(user, index));
-        Permissions.requireRead(authenticator.authenticate(request), target);
-        return target;
-    }
-
-    private static IndexName indexName(String user, String index) {
-        return new IndexName(new UserName(user), index);
     }
 
     private ProjectView requireProject(Index index, ProjectName name) {

@@ -4,11 +4,9 @@ import dev.larder.account.Accounts;
 import dev.larder.account.User;
 import dev.larder.index.IndexName;
 import dev.larder.platform.ProblemException;
+import dev.larder.platform.Sha256;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +52,7 @@ public class Tokens {
         Instant now = clock.instant();
         Instant expires = expiresIn == null ? null : now.plus(expiresIn);
         List<String> indexNames = indexes.isEmpty() ? null : indexes.stream().map(IndexName::toString).toList();
-        TokenRow row = tokens.save(new TokenRow(HexFormat.of().formatHex(id), owner.id(), sha256(token),
+        TokenRow row = tokens.save(new TokenRow(HexFormat.of().formatHex(id), owner.id(), Sha256.hex(token),
                 scope.wireName(), indexNames, description == null ? "" : description, now, expires, null, null));
         return new NewToken(row.id(), token, row.scope(), row.indexes(), row.expiresAt());
     }
@@ -66,7 +64,7 @@ public class Tokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<TokenRow> found = tokens.findBySecretHash(sha256(token))
+        Optional<TokenRow> found = tokens.findBySecretHash(Sha256.hex(token))
                 .filter(row -> row.revokedAt() == null)
                 .filter(row -> row.expiresAt() == null || row.expiresAt().isAfter(now));
         if (found.isEmpty()) {
@@ -104,14 +102,5 @@ public class Tokens {
     private static TokenInfo info(TokenRow row, Function<Long, String> userName) {
         return new TokenInfo(row.id(), userName.apply(row.userId()), row.scope(), row.indexes(), row.description(),
                 row.createdAt(), row.expiresAt(), row.lastUsedAt(), row.revokedAt());
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks SHA-256, which every Java SE runtime must have", e);
-        }
     }
 }

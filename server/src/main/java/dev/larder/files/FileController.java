@@ -1,14 +1,10 @@
 package dev.larder.files;
 
-import dev.larder.auth.Authenticator;
-import dev.larder.auth.Caller;
-import dev.larder.auth.Permissions;
+import dev.larder.auth.IndexAccess;
 import dev.larder.catalog.Catalog;
 import dev.larder.catalog.ReleaseFile;
 import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
-import dev.larder.index.IndexName;
-import dev.larder.index.Indexes;
 import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
 import dev.larder.storage.BlobContent;
@@ -33,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * {@code /{user}/{index}/+f/{sha256}/{filename}} and its PEP 658 {@code .metadata}: bytes of a file that this
@@ -50,16 +47,14 @@ final class FileController {
     /** Files never change under their URL (it holds their sha256), so clients may keep them for good. */
     private static final String IMMUTABLE = "max-age=365000000, immutable";
 
-    private final Indexes indexes;
+    private final IndexAccess access;
     private final Catalog catalog;
     private final BlobStore blobs;
-    private final Authenticator authenticator;
 
-    FileController(Indexes indexes, Catalog catalog, BlobStore blobs, Authenticator authenticator) {
-        this.indexes = indexes;
+    FileController(IndexAccess access, Catalog catalog, BlobStore blobs) {
+        this.access = access;
         this.catalog = catalog;
         this.blobs = blobs;
-        this.authenticator = authenticator;
     }
 
     @Get("/{user}/{index}/+f/{sha256}/{+filename}")
@@ -67,11 +62,9 @@ final class FileController {
     @Produces(MediaType.ALL)
     HttpResponse<?> file(@PathVariable String user, @PathVariable String index, @PathVariable String sha256,
                          @PathVariable String filename, HttpRequest<?> request) throws IOException {
-        Caller caller = authenticator.authenticate(request);
-        Index target = indexes.require(IndexName.parse(user + "/" + index));
-        Permissions.requireRead(caller, target);
+        Index target = access.readable(request, user, index);
         filename = PathSegments.restorePlus(filename);
-        String hash = sha256.toLowerCase(java.util.Locale.ROOT);
+        String hash = sha256.toLowerCase(Locale.ROOT);
         if (!BlobKey.isValid(hash)) {
             throw ProblemException.notFound("No file '" + filename + "' with sha256 " + sha256 + " in index '"
                     + target.name() + "': that is not a sha256.");

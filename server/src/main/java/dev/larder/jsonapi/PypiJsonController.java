@@ -1,19 +1,17 @@
 package dev.larder.jsonapi;
 
-import dev.larder.auth.Authenticator;
-import dev.larder.auth.Permissions;
+import dev.larder.auth.IndexAccess;
 import dev.larder.catalog.Catalog;
 import dev.larder.catalog.ProjectView;
 import dev.larder.catalog.ReleaseView;
 import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
-import dev.larder.index.IndexName;
 import dev.larder.index.IndexType;
-import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
 import dev.larder.packaging.Version;
 import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
+import dev.larder.simple.SimpleApi;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,21 +34,19 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PypiJsonController {
 
-    private final Indexes indexes;
+    private final IndexAccess access;
     private final Catalog catalog;
-    private final Authenticator authenticator;
 
-    PypiJsonController(Indexes indexes, Catalog catalog, Authenticator authenticator) {
-        this.indexes = indexes;
+    PypiJsonController(IndexAccess access, Catalog catalog) {
+        this.access = access;
         this.catalog = catalog;
-        this.authenticator = authenticator;
     }
 
     @Get(uri = "/{user}/{index}/pypi/{project}/json", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> project(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                             HttpRequest<?> request) {
-        Index target = readable(user, index, request);
-        ProjectName name = projectName(project, target);
+        Index target = access.readable(request, user, index);
+        ProjectName name = SimpleApi.projectName(project, target);
         if (!name.value().equals(project)) {
             return redirect("/" + user + "/" + index + "/pypi/" + name.value() + "/json");
         }
@@ -63,8 +59,8 @@ final class PypiJsonController {
     @Get(uri = "/{user}/{index}/pypi/{project}/{+version}/json", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> release(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                             @PathVariable String version, HttpRequest<?> request) {
-        Index target = readable(user, index, request);
-        ProjectName name = projectName(project, target);
+        Index target = access.readable(request, user, index);
+        ProjectName name = SimpleApi.projectName(project, target);
         String wanted = PathSegments.restorePlus(version);
         if (!name.value().equals(project)) {
             return redirect("/" + user + "/" + index + "/pypi/" + name.value() + "/" + wanted + "/json");
@@ -78,24 +74,10 @@ final class PypiJsonController {
                 baseUrl(request, target)));
     }
 
-    private Index readable(String user, String index, HttpRequest<?> request) {
-        Index target = indexes.require(IndexName.parse(user + "/" + index));
-        Permissions.requireRead(authenticator.authenticate(request), target);
-        return target;
-    }
-
     private ProjectView find(Index index, ProjectName name) {
         Optional<ProjectView> view = index.type() == IndexType.STAGE ? catalog.project(index, name) : Optional.empty();
         return view.orElseThrow(() -> ProblemException.notFound("Project '" + name + "' is not in index '"
                 + index.name() + "'."));
-    }
-
-    private static ProjectName projectName(String project, Index index) {
-        if (!ProjectName.isValid(project)) {
-            throw ProblemException.notFound("Project '" + project + "' is not in index '" + index.name()
-                    + "': that is not a valid project name.");
-        }
-        return new ProjectName(project);
     }
 
     private static HttpResponse<?> redirect(String path) {

@@ -8,6 +8,7 @@ import dev.larder.catalog.ReleaseView;
 import dev.larder.index.Index;
 import dev.larder.index.IndexType;
 import dev.larder.packaging.ProjectName;
+import dev.larder.platform.ProblemException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,15 @@ public class SimpleApi {
 
     SimpleApi(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** A project name from a URL; one that is not valid names no project of this index: 404. */
+    public static ProjectName projectName(String project, Index index) {
+        if (!ProjectName.isValid(project)) {
+            throw ProblemException.notFound("Project '" + project + "' is not in index '" + index.name()
+                    + "': that is not a valid project name.");
+        }
+        return new ProjectName(project);
     }
 
     List<ProjectSummary> projects(Index index) {

@@ -1,14 +1,11 @@
 package dev.larder.simple;
 
-import dev.larder.auth.Authenticator;
-import dev.larder.auth.Caller;
-import dev.larder.auth.Permissions;
+import dev.larder.auth.IndexAccess;
 import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
-import dev.larder.index.IndexName;
-import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
 import dev.larder.platform.ProblemException;
+import dev.larder.platform.Sha256;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -24,9 +21,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -38,16 +32,14 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class SimpleController {
 
-    private final Indexes indexes;
-    private final Authenticator authenticator;
+    private final IndexAccess access;
     private final SimpleApi simple;
     private final JsonRenderer json;
     private final long maxAgeSeconds;
 
-    SimpleController(Indexes indexes, Authenticator authenticator, SimpleApi simple, JsonRenderer json,
+    SimpleController(IndexAccess access, SimpleApi simple, JsonRenderer json,
                      @Value("${larder.simple.max-age}") long maxAgeSeconds) {
-        this.indexes = indexes;
-        this.authenticator = authenticator;
+        this.access = access;
         this.simple = simple;
         this.json = json;
         this.maxAgeSeconds = maxAgeSeconds;
@@ -59,7 +51,7 @@ final class SimpleController {
     @Head("/{user}/{index}/+simple")
     @Produces(MediaType.ALL)
     HttpResponse<?> root(@PathVariable String user, @PathVariable String index, HttpRequest<?> request) {
-        Index target = readableIndex(user, index, request);
+        Index target = access.readable(request, user, index);
         if (!request.getPath().endsWith("/")) {
             return redirect(request, "/" + user + "/" + index + "/+simple/");
         }
@@ -74,8 +66,8 @@ final class SimpleController {
     @Produces(MediaType.ALL)
     HttpResponse<?> project(@PathVariable String user, @PathVariable String index, @PathVariable String project,
                             HttpRequest<?> request) {
-        Index target = readableIndex(user, index, request);
-        ProjectName name = projectName(project, target);
+        Index target = access.readable(request, user, index);
+        ProjectName name = SimpleApi.projectName(project, target);
         if (!name.value().equals(project) || !request.getPath().endsWith("/")) {
             return redirect(request, "/" + user + "/" + index + "/+simple/" + name.value() + "/");
         }
@@ -84,21 +76,6 @@ final class SimpleController {
         SimpleFormat format = negotiate(request);
         byte[] body = format.isJson() ? json.project(page) : HtmlRenderer.project(page);
         return page(request, target, format, body);
-    }
-
-    private Index readableIndex(String user, String index, HttpRequest<?> request) {
-        Caller caller = authenticator.authenticate(request);
-        Index target = indexes.require(IndexName.parse(user + "/" + index));
-        Permissions.requireRead(caller, target);
-        return target;
-    }
-
-    private static ProjectName projectName(String project, Index index) {
-        if (!ProjectName.isValid(project)) {
-            throw ProblemException.notFound("Project '" + project + "' is not in index '" + index.name()
-                    + "': that is not a valid project name.");
-        }
-        return new ProjectName(project);
     }
 
     private static SimpleFormat negotiate(HttpRequest<?> request) {
@@ -114,7 +91,7 @@ final class SimpleController {
     }
 
     private HttpResponse<?> page(HttpRequest<?> request, Index index, SimpleFormat format, byte[] body) {
-        String etag = "\"" + sha256(body).substring(0, 32) + "\"";
+        String etag = "\"" + Sha256.hex(body).substring(0, 32) + "\"";
         boolean shared = index.config().aclRead().contains(IndexConfig.ANONYMOUS);
         Optional<String> ifNoneMatch = Optional.ofNullable(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH));
         MutableHttpResponse<?> response;
@@ -128,13 +105,5 @@ final class SimpleController {
         return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header(HttpHeaders.CACHE_CONTROL, (shared ? "public" : "private") + ", max-age=" + maxAgeSeconds);
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks SHA-256, which every Java SE runtime must have", e);
-        }
     }
 }
