@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Produces
-final class UnexpectedErrorHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
 
     @Override
-    public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+    public HttpResponse<?> handle(HttpRequest request, Exception exception) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("Error {} on {} {}", id, request.getMethod(), request.getPath(), exception);
         return ProblemHandler.respondServerError(request, "Internal server error " + id

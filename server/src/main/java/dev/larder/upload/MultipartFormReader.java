@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.MimeIOException;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -55,6 +56,9 @@ final class MultipartFormReader {
                 .setMaxHeaderLen(64 * 1024)
                 .setMaxHeaderCount(1000)
                 .build();
+        if (!contentType.toLowerCase(Locale.ROOT).matches(".*;\\s*boundary=\"?[^\";]+.*")) {
+            throw ProblemException.invalid("The upload's Content-Type '" + contentType + "' has no boundary.");
+        }
         MimeTokenStream parts = new MimeTokenStream(config);
         parts.parseHeadless(body, contentType);
         Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -99,10 +103,11 @@ final class MultipartFormReader {
                     default -> { }
                 }
             }
-        } catch (MimeException e) {
+        } catch (MimeException | MimeIOException e) {
+            // A body cut short (the client gave up) or not multipart at all: the client's problem, not ours.
             closeQuietly(content);
-            throw ProblemException.invalid("The upload is not a readable multipart/form-data body: "
-                    + e.getMessage());
+            throw ProblemException.invalid("The upload is not a complete multipart/form-data body: "
+                    + e.getMessage() + ".");
         } catch (RuntimeException | IOException e) {
             closeQuietly(content);
             throw e;

@@ -23,6 +23,7 @@ import dev.larder.storage.Digests;
 import dev.larder.storage.StoredBlob;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.format.ReadableBytes;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -136,9 +137,15 @@ public class UploadService {
             metadataSha256 = metadataBlob.key().sha256();
             metadataSize = metadataBlob.size();
         }
-        return catalog.addFile(index, uploader, metadata, new NewFile(filename, filetype, pythonVersion,
-                stored.digests(), stored.size(), requiresPython, form.single("comment").orElse(null),
-                metadataSha256, metadataSize));
+        NewFile file = new NewFile(filename, filetype, pythonVersion, stored.digests(), stored.size(),
+                requiresPython, form.single("comment").orElse(null), metadataSha256, metadataSize);
+        try {
+            return catalog.addFile(index, uploader, metadata, file);
+        } catch (DataAccessException e) {
+            // A concurrent upload created the same project, release or file first and a unique key refused ours.
+            // Its transaction has committed now, so a second attempt sees it and answers as for a re-upload.
+            return catalog.addFile(index, uploader, metadata, file);
+        }
     }
 
     private static void checkAction(UploadForm form) {
