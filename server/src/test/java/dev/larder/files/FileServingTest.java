@@ -217,7 +217,8 @@ class FileServingTest {
                 "--index-url", server.uri() + "/team/dev/+simple/", "lean").assertSucceeded();
 
         assertThat(dryRun.output()).contains("Would install lean-1.0 lean-base-1.0")
-                .containsPattern("Obtaining dependency information for lean-base from \\S+/lean_base-1\\.0-py3-none-any\\.whl\\.metadata");
+                // pip 23.2 says "Obtaining dependency information ... from <url>.metadata", pip 24 "Downloading <url>.metadata".
+                .containsPattern("\\S+/lean_base-1\\.0-py3-none-any\\.whl\\.metadata");
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class Python {
         Version minimum = Version.parse("23.2");
         Path best = null;
         Version bestPip = null;
-        try (Stream<Path> bundled = Files.find(versions, 5, (path, attributes) ->
+        try (Stream<Path> bundled = Files.find(versions, 6, (path, attributes) ->
                 path.getFileName().toString().matches("pip-[0-9.]+-py3-none-any\\.whl")
                         && path.getParent().endsWith(Path.of("ensurepip", "_bundled")))) {
             for (Path wheel : bundled.toList()) {
