@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -174,10 +173,5 @@ public class Indexes {
                 row.mirrorUrl() == null ? null : URI.create(row.mirrorUrl()), row.mirrorCacheExpiry(),
                 row.upstreamMinAge(), row.title(), row.description());
         return new Index(row.id(), nameOf(row), config);
-    }
-
-    /** For callers that show many indexes at once. */
-    public Map<IndexName, Index> byName() {
-        return list().stream().collect(Collectors.toMap(Index::name, index -> index));
     }
 }
