@@ -9,8 +9,13 @@ import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
 import dev.larder.index.IndexName;
 import dev.larder.index.IndexOptions;
+import dev.larder.index.IndexType;
 import dev.larder.index.Indexes;
+import dev.larder.packaging.ProjectName;
 import dev.larder.platform.JsonBody;
+import dev.larder.platform.ProblemException;
+import dev.larder.upstream.MirrorPage;
+import dev.larder.upstream.MirrorPages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,12 +26,15 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /+api/indexes}: create, list, show, change and delete indexes (SPEC §2, §3, §5b). */
 @Controller
@@ -34,12 +42,15 @@ import java.util.Map;
 final class IndexesController {
 
     private final Indexes indexes;
+    private final MirrorPages mirrors;
     private final Authenticator authenticator;
     private final JsonBody json;
     private final AuditLog audit;
 
-    IndexesController(Indexes indexes, Authenticator authenticator, JsonBody json, AuditLog audit) {
+    IndexesController(Indexes indexes, MirrorPages mirrors, Authenticator authenticator, JsonBody json,
+                      AuditLog audit) {
         this.indexes = indexes;
+        this.mirrors = mirrors;
         this.authenticator = authenticator;
         this.json = json;
         this.audit = audit;
@@ -87,6 +98,31 @@ final class IndexesController {
         audit.record(caller.actorName(), Authenticator.addressOf(request), "index.modify", name.toString(),
                 options.toString());
         return IndexOptions.describe(name, updated.config());
+    }
+
+    /** Asks a mirror's upstream for a project's page now, whatever its age (SPEC §6, admin's refresh). */
+    @Post(uri = "/+api/indexes/{user}/{index}/refresh/{project}", consumes = "*/*")
+    Map<String, Object> refresh(@PathVariable String user, @PathVariable String index, @PathVariable String project,
+                                HttpRequest<?> request) {
+        IndexName name = new IndexName(new UserName(user), index);
+        Caller caller = authenticator.authenticate(request);
+        Permissions.requireIndexOwner(caller, name);
+        Index mirror = indexes.require(name);
+        if (mirror.type() != IndexType.MIRROR) {
+            throw ProblemException.invalid("Index '" + name + "' is not a mirror; only mirrors fetch from upstream.");
+        }
+        ProjectName projectName = new ProjectName(project);
+        Optional<MirrorPage> page = mirrors.refresh(mirror, projectName);
+        audit.record(caller.actorName(), Authenticator.addressOf(request), "mirror.refresh", name + " " + projectName,
+                null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("index", name.toString());
+        out.put("project", projectName.value());
+        out.put("found", page.isPresent());
+        out.put("stale", page.map(MirrorPage::stale).orElse(false));
+        out.put("files", page.map(p -> p.project().files().size()).orElse(0));
+        out.put("fetched_at", page.map(p -> p.fetchedAt().toString()).orElse(null));
+        return out;
     }
 
     @Delete(uri = "/+api/indexes/{user}/{index}")

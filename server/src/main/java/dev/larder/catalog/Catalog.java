@@ -2,6 +2,8 @@ package dev.larder.catalog;
 
 import dev.larder.account.Accounts;
 import dev.larder.account.User;
+import dev.larder.blobs.BlobKind;
+import dev.larder.blobs.BlobRecords;
 import dev.larder.index.Index;
 import dev.larder.index.IndexName;
 import dev.larder.index.Indexes;
@@ -39,7 +41,7 @@ public class Catalog {
     private final CatalogRepositories.Projects projects;
     private final CatalogRepositories.Releases releases;
     private final CatalogRepositories.Files files;
-    private final CatalogRepositories.Blobs blobs;
+    private final BlobRecords blobs;
     private final CatalogRepositories.RetiredFilenames retired;
     private final Indexes indexes;
     private final Accounts accounts;
@@ -47,7 +49,7 @@ public class Catalog {
     private final Clock clock;
 
     Catalog(CatalogRepositories.Projects projects, CatalogRepositories.Releases releases,
-            CatalogRepositories.Files files, CatalogRepositories.Blobs blobs,
+            CatalogRepositories.Files files, BlobRecords blobs,
             CatalogRepositories.RetiredFilenames retired, Indexes indexes, Accounts accounts, ObjectMapper json,
             Clock clock) {
         this.projects = projects;
@@ -89,9 +91,9 @@ public class Catalog {
         Instant now = clock.instant();
         ProjectRow project = project(index, file.filename().project(), metadata.displayName(), now);
         ReleaseRow release = release(project, file.filename().version(), metadata, now);
-        registerBlob(file.digests().sha256(), file.size(), now);
+        blobs.register(file.digests().sha256(), file.size(), BlobKind.UPLOADED);
         if (file.coreMetadataSha256() != null) {
-            registerBlob(file.coreMetadataSha256(), file.coreMetadataSize(), now);
+            blobs.register(file.coreMetadataSha256(), file.coreMetadataSize(), BlobKind.UPLOADED);
         }
         FileRow row = files.save(new FileRow(null, release.id(), index.id(), filename, file.packagetype(),
                 file.pythonVersion(), file.digests().sha256(), file.digests().md5(), file.digests().blake2b256(),
@@ -171,7 +173,7 @@ public class Catalog {
 
     private long metadataSize(ReleaseFile file) {
         return file.coreMetadataSha256() == null ? 0
-                : blobs.findById(file.coreMetadataSha256()).map(BlobRow::size).orElse(0L);
+                : blobs.size(file.coreMetadataSha256()).orElse(0L);
     }
 
     private ProjectRow requireProject(Index index, ProjectName project) {
@@ -204,16 +206,6 @@ public class Catalog {
                         version.releaseKey(), metadata.summary(), metadata.requiresPython(), metadata.requiresDist(),
                         writeJson(metadata.other()), metadata.description(), metadata.descriptionContentType(),
                         false, null, now)));
-    }
-
-    private void registerBlob(String sha256, long size, Instant now) {
-        Optional<BlobRow> row = blobs.findById(sha256);
-        if (row.isEmpty()) {
-            blobs.save(new BlobRow(sha256, size, BlobRow.UPLOADED, now, now));
-        } else if (!row.get().kind().equals(BlobRow.UPLOADED)) {
-            // Uploaded bytes are never evicted, even if they were first cached from upstream.
-            blobs.update(new BlobRow(sha256, size, BlobRow.UPLOADED, row.get().createdAt(), now));
-        }
     }
 
     private ProjectView view(Index index, ProjectRow project) {

@@ -42,10 +42,6 @@ final class CatalogRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.H2)
-    interface Blobs extends CrudRepository<BlobRow, String> {
-    }
-
-    @JdbcRepository(dialect = Dialect.H2)
     interface RetiredFilenames extends CrudRepository<RetiredFilenameRow, Long> {
         boolean existsByIndexIdAndFilename(long indexId, String filename);
     }

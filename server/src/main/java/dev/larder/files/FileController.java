@@ -5,11 +5,14 @@ import dev.larder.catalog.Catalog;
 import dev.larder.catalog.ReleaseFile;
 import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
+import dev.larder.index.IndexType;
 import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
 import dev.larder.storage.BlobContent;
 import dev.larder.storage.BlobKey;
 import dev.larder.storage.BlobStore;
+import dev.larder.upstream.MirrorFile;
+import dev.larder.upstream.MirrorFiles;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -27,6 +30,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -44,17 +48,20 @@ import java.util.Locale;
 final class FileController {
 
     static final String METADATA_SUFFIX = ".metadata";
+    private static final MediaType METADATA_TYPE = MediaType.of("text/plain; charset=utf-8");
     /** Files never change under their URL (it holds their sha256), so clients may keep them for good. */
     private static final String IMMUTABLE = "max-age=365000000, immutable";
 
     private final IndexAccess access;
     private final Catalog catalog;
     private final BlobStore blobs;
+    private final MirrorFiles mirrorFiles;
 
-    FileController(IndexAccess access, Catalog catalog, BlobStore blobs) {
+    FileController(IndexAccess access, Catalog catalog, BlobStore blobs, MirrorFiles mirrorFiles) {
         this.access = access;
         this.catalog = catalog;
         this.blobs = blobs;
+        this.mirrorFiles = mirrorFiles;
     }
 
     @Get("/{user}/{index}/+f/{sha256}/{+filename}")
@@ -69,29 +76,63 @@ final class FileController {
             throw ProblemException.notFound("No file '" + filename + "' with sha256 " + sha256 + " in index '"
                     + target.name() + "': that is not a sha256.");
         }
+        if (target.type() == IndexType.MIRROR) {
+            return mirrorFile(request, target, hash, filename);
+        }
         var file = catalog.file(target, hash, filename);
         if (file.isPresent()) {
-            return send(request, target, new BlobKey(hash), file.get(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
+            return send(request, target, stored(new BlobKey(hash), file.get().filename()), hash,
+                    file.get().uploadTime(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
         }
         if (filename.endsWith(METADATA_SUFFIX)) {
             String distribution = filename.substring(0, filename.length() - METADATA_SUFFIX.length());
             var owner = catalog.file(target, hash, distribution).filter(ReleaseFile::hasCoreMetadata);
             if (owner.isPresent()) {
-                return send(request, target, new BlobKey(owner.get().coreMetadataSha256()), owner.get(),
-                        MediaType.of("text/plain; charset=utf-8"));
+                String metadata = owner.get().coreMetadataSha256();
+                return send(request, target, stored(new BlobKey(metadata), filename), metadata,
+                        owner.get().uploadTime(), METADATA_TYPE);
             }
         }
         throw ProblemException.notFound("No file '" + filename + "' with sha256 " + hash + " in index '"
                 + target.name() + "'.");
     }
 
-    private HttpResponse<?> send(HttpRequest<?> request, Index index, BlobKey key, ReleaseFile file, MediaType type)
+    /** A mirror's file: from the blob store, or streamed while it arrives from upstream (SPEC §6). */
+    private HttpResponse<?> mirrorFile(HttpRequest<?> request, Index index, String key, String filename)
             throws IOException {
-        BlobContent blob = blobs.find(key).orElseThrow(() -> new IllegalStateException(
-                "Blob " + key + " of " + file.filename() + " in " + index.name() + " is missing from the store"));
-        String etag = "\"" + key.sha256() + "\"";
-        String cacheControl = (index.config().aclRead().contains(IndexConfig.ANONYMOUS) ? "public, " : "private, ")
-                + IMMUTABLE;
+        boolean head = request.getMethod() == HttpMethod.HEAD;
+        boolean ranged = request.getHeaders().get(HttpHeaders.RANGE) != null;
+        MirrorFiles.Need need = head ? MirrorFiles.Need.HEAD : ranged ? MirrorFiles.Need.WHOLE : MirrorFiles.Need.STREAM;
+        MediaType type = filename.endsWith(METADATA_SUFFIX) ? METADATA_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE;
+        MirrorFile file = mirrorFiles.serve(index, key, filename, need).orElseThrow(() -> ProblemException.notFound(
+                "No file '" + filename + "' with key " + key + " on mirror '" + index.name() + "'."));
+        if (file instanceof MirrorFile.Cached cached) {
+            return send(request, index, cached.blob(), cached.etag(), null, type);
+        }
+        String etag = "\"" + file.etag() + "\"";
+        MutableHttpResponse<Object> response = HttpResponse.ok();
+        response.header(HttpHeaders.ACCEPT_RANGES, "bytes").header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl(index)).contentType(type);
+        if (file instanceof MirrorFile.Known known) {
+            return response.contentLength(known.size());
+        }
+        MirrorFile.Arriving arriving = (MirrorFile.Arriving) file;
+        return response.body(new StreamedFile(arriving.stream(), type, System.currentTimeMillis(), arriving.size()));
+    }
+
+    private BlobContent stored(BlobKey key, String filename) throws IOException {
+        return blobs.find(key).orElseThrow(() -> new IllegalStateException(
+                "Blob " + key + " of " + filename + " is missing from the store"));
+    }
+
+    private static String cacheControl(Index index) {
+        return (index.config().aclRead().contains(IndexConfig.ANONYMOUS) ? "public, " : "private, ") + IMMUTABLE;
+    }
+
+    private HttpResponse<?> send(HttpRequest<?> request, Index index, BlobContent blob, String etagValue,
+                                 Instant lastModified, MediaType type) throws IOException {
+        String etag = "\"" + etagValue + "\"";
+        String cacheControl = cacheControl(index);
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED)
@@ -119,14 +160,17 @@ final class FileController {
         response.header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .header(HttpHeaders.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        file.uploadTime().atOffset(ZoneOffset.UTC)))
                 .contentType(type);
+        if (lastModified != null) {
+            response.header(HttpHeaders.LAST_MODIFIED,
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
+        }
         if (request.getMethod() == HttpMethod.HEAD) {
             return response.contentLength(length);
         }
         InputStream bytes = blob.open(first, length);
-        return response.body(new StreamedFile(bytes, type, file.uploadTime().toEpochMilli(), length));
+        long modified = lastModified == null ? System.currentTimeMillis() : lastModified.toEpochMilli();
+        return response.body(new StreamedFile(bytes, type, modified, length));
     }
 
     /** {@code If-Range}: a range applies only while the client's copy is still this one. */

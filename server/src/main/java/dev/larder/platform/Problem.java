@@ -22,5 +22,9 @@ public enum Problem {
     /** A body over a configured size limit (413). */
     TOO_LARGE,
     /** Too many attempts; retry later (429). */
-    THROTTLED
+    THROTTLED,
+    /** An upstream index did not answer and nothing cached can stand in (502). */
+    UPSTREAM_UNAVAILABLE,
+    /** Not ready yet, being prepared; retry soon (503). */
+    NOT_READY
 }

@@ -40,6 +40,9 @@ public final class ProblemHandler implements ExceptionHandler<ProblemException, 
         if (problem == Problem.THROTTLED) {
             response.header(HttpHeaders.RETRY_AFTER, "60");
         }
+        if (problem == Problem.NOT_READY) {
+            response.header(HttpHeaders.RETRY_AFTER, "10");
+        }
         if (request.getMethod() == io.micronaut.http.HttpMethod.HEAD) {
             return response;
         }
@@ -71,6 +74,8 @@ public final class ProblemHandler implements ExceptionHandler<ProblemException, 
             case GONE -> HttpStatus.GONE;
             case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UPSTREAM_UNAVAILABLE -> HttpStatus.BAD_GATEWAY;
+            case NOT_READY -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

@@ -10,7 +10,7 @@ final class HtmlRenderer {
     private HtmlRenderer() {}
 
     static byte[] root(List<ProjectSummary> projects) {
-        StringBuilder html = head("Simple index");
+        StringBuilder html = head("Simple index", SimpleApi.API_VERSION);
         for (ProjectSummary project : projects) {
             html.append("    <a href=\"").append(escape(project.name().value())).append("/\">")
                     .append(escape(project.displayName())).append("</a><br/>\n");
@@ -19,11 +19,14 @@ final class HtmlRenderer {
     }
 
     static byte[] project(SimpleProject project) {
-        StringBuilder html = head("Links for " + project.name().value());
+        StringBuilder html = head("Links for " + project.name().value(), project.apiVersion());
         html.append("    <h1>Links for ").append(escape(project.name().value())).append("</h1>\n");
         for (SimpleFile file : project.files()) {
-            html.append("    <a href=\"").append(escape(file.url())).append("#sha256=").append(file.sha256())
-                    .append('"');
+            html.append("    <a href=\"").append(escape(file.url()));
+            if (file.sha256() != null) {
+                html.append("#sha256=").append(file.sha256());
+            }
+            html.append('"');
             if (file.requiresPython() != null) {
                 html.append(" data-requires-python=\"").append(escape(file.requiresPython())).append('"');
             }
@@ -32,8 +35,8 @@ final class HtmlRenderer {
                 html.append(" data-yanked=\"").append(escape(file.yankedReason() == null ? "" : file.yankedReason()))
                         .append('"');
             }
-            if (file.coreMetadataSha256() != null) {
-                String value = "sha256=" + file.coreMetadataSha256();
+            if (file.coreMetadata()) {
+                String value = file.coreMetadataSha256() == null ? "true" : "sha256=" + file.coreMetadataSha256();
                 // Both names: pip 22.3 to 23.1 only know the older one (PEP 714).
                 html.append(" data-core-metadata=\"").append(value).append("\" data-dist-info-metadata=\"")
                         .append(value).append('"');
@@ -43,11 +46,11 @@ final class HtmlRenderer {
         return tail(html);
     }
 
-    private static StringBuilder head(String title) {
+    private static StringBuilder head(String title, String apiVersion) {
         return new StringBuilder(4096)
                 .append("<!DOCTYPE html>\n<html>\n  <head>\n")
                 .append("    <meta charset=\"utf-8\">\n")
-                .append("    <meta name=\"pypi:repository-version\" content=\"").append(SimpleApi.API_VERSION)
+                .append("    <meta name=\"pypi:repository-version\" content=\"").append(apiVersion)
                 .append("\">\n")
                 .append("    <title>").append(escape(title)).append("</title>\n")
                 .append("  </head>\n  <body>\n");

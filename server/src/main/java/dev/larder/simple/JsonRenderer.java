@@ -38,9 +38,12 @@ final class JsonRenderer {
 
     byte[] project(SimpleProject project) {
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("meta", Map.of("api-version", SimpleApi.API_VERSION));
+        String apiVersion = project.apiVersion();
+        page.put("meta", Map.of("api-version", apiVersion));
         page.put("name", project.name().value());
-        page.put("versions", project.versions());
+        if (!apiVersion.equals("1.0")) {
+            page.put("versions", project.versions());
+        }
         page.put("files", project.files().stream().map(JsonRenderer::file).toList());
         return write(page);
     }
@@ -49,17 +52,19 @@ final class JsonRenderer {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("filename", file.filename());
         out.put("url", file.url());
-        out.put("hashes", Map.of("sha256", file.sha256()));
+        out.put("hashes", file.sha256() == null ? Map.of() : Map.of("sha256", file.sha256()));
         if (file.requiresPython() != null) {
             out.put("requires-python", file.requiresPython());
         }
         // Never "dist-info-metadata" in JSON: pip 22.3 to 23.1 crash on it (PEP 714).
-        out.put("core-metadata", file.coreMetadataSha256() == null ? Boolean.FALSE
-                : Map.of("sha256", file.coreMetadataSha256()));
+        out.put("core-metadata", !file.coreMetadata() ? Boolean.FALSE
+                : file.coreMetadataSha256() == null ? Boolean.TRUE : Map.of("sha256", file.coreMetadataSha256()));
         // A reason, or true; never "" (falsy to pip) or null (rejected by uv).
         out.put("yanked", !file.yanked() ? Boolean.FALSE
                 : file.yankedReason() == null || file.yankedReason().isEmpty() ? Boolean.TRUE : file.yankedReason());
-        out.put("size", file.size());
+        if (file.size() != null) {
+            out.put("size", file.size());
+        }
         if (file.uploadTime() != null) {
             out.put("upload-time", UPLOAD_TIME.format(file.uploadTime().truncatedTo(ChronoUnit.MICROS)));
         }

@@ -2,10 +2,13 @@ package dev.larder.simple;
 
 import dev.larder.auth.IndexAccess;
 import dev.larder.index.Index;
+import dev.larder.index.IndexType;
 import dev.larder.index.IndexConfig;
 import dev.larder.packaging.ProjectName;
+import dev.larder.platform.Problem;
 import dev.larder.platform.ProblemException;
 import dev.larder.platform.Sha256;
+import dev.larder.upstream.MirrorRoots;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -19,8 +22,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Optional;
 
 /**
@@ -34,12 +41,14 @@ final class SimpleController {
 
     private final IndexAccess access;
     private final SimpleApi simple;
+    private final MirrorRoots roots;
     private final JsonRenderer json;
     private final long maxAgeSeconds;
 
-    SimpleController(IndexAccess access, SimpleApi simple, JsonRenderer json,
+    SimpleController(IndexAccess access, SimpleApi simple, MirrorRoots roots, JsonRenderer json,
                      @Value("${larder.simple.max-age}") long maxAgeSeconds) {
         this.access = access;
+        this.roots = roots;
         this.simple = simple;
         this.json = json;
         this.maxAgeSeconds = maxAgeSeconds;
@@ -56,6 +65,9 @@ final class SimpleController {
             return redirect(request, "/" + user + "/" + index + "/+simple/");
         }
         SimpleFormat format = negotiate(request);
+        if (target.type() == IndexType.MIRROR) {
+            return mirrorRoot(request, target, format);
+        }
         var projects = simple.projects(target);
         byte[] body = format.isJson() ? json.root(projects) : HtmlRenderer.root(projects);
         return page(request, target, format, body);
@@ -75,7 +87,38 @@ final class SimpleController {
                 "Project '" + name + "' is not in index '" + target.name() + "'."));
         SimpleFormat format = negotiate(request);
         byte[] body = format.isJson() ? json.project(page) : HtmlRenderer.project(page);
-        return page(request, target, format, body);
+        MutableHttpResponse<?> response = page(request, target, format, body);
+        if (page.stale()) {
+            // Upstream is unreachable: this is the last page it gave. Say so, and let no client keep it.
+            response.header("X-Larder-Stale", "1");
+            response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "max-age=0, must-revalidate");
+        }
+        return response;
+    }
+
+    /** A mirror's project list: upstream's, fetched in the background and kept as ready-made files. */
+    private HttpResponse<?> mirrorRoot(HttpRequest<?> request, Index index, SimpleFormat format) {
+        MirrorRoots.RootFile root = roots.root(index, format.isJson()).orElseThrow(() -> new ProblemException(
+                Problem.NOT_READY, "The project list of mirror '" + index.name() + "' is being fetched from upstream;"
+                + " try again in a moment. (Installers do not need it: project pages work already.)"));
+        String etag = "\"" + root.etag() + "\"";
+        String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
+        MutableHttpResponse<Object> response;
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+            response = HttpResponse.status(HttpStatus.NOT_MODIFIED);
+        } else if (request.getMethod() == HttpMethod.HEAD) {
+            response = HttpResponse.ok().contentType(format.contentType());
+        } else {
+            try {
+                response = HttpResponse.ok().contentType(format.contentType()).body(new StreamedFile(
+                        Files.newInputStream(root.path()), MediaType.of(format.contentType()),
+                        Files.getLastModifiedTime(root.path()).toMillis(), Files.size(root.path())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds);
     }
 
     private static SimpleFormat negotiate(HttpRequest<?> request) {
@@ -90,7 +133,7 @@ final class SimpleController {
                 .header(HttpHeaders.LOCATION, query == null ? path : path + "?" + query);
     }
 
-    private HttpResponse<?> page(HttpRequest<?> request, Index index, SimpleFormat format, byte[] body) {
+    private MutableHttpResponse<?> page(HttpRequest<?> request, Index index, SimpleFormat format, byte[] body) {
         String etag = "\"" + Sha256.hex(body).substring(0, 32) + "\"";
         boolean shared = index.config().aclRead().contains(IndexConfig.ANONYMOUS);
         Optional<String> ifNoneMatch = Optional.ofNullable(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH));

@@ -19,6 +19,12 @@ public interface BlobWriter extends AutoCloseable {
      */
     StoredBlob seal() throws IOException;
 
+    /**
+     * Reads the bytes written so far while the writing goes on, for a download that streams to clients as it
+     * arrives. The reader must not read past what it was told was flushed; the caller closes the channel.
+     */
+    SeekableByteChannel openWritten() throws IOException;
+
     /** Reads back the sealed bytes, e.g. to check an archive before it is published. The caller closes it. */
     SeekableByteChannel openSealed() throws IOException;
 

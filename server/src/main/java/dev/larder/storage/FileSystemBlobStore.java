@@ -178,6 +178,11 @@ public final class FileSystemBlobStore implements BlobStore {
         }
 
         @Override
+        public SeekableByteChannel openWritten() throws IOException {
+            return FileChannel.open(temp, StandardOpenOption.READ);
+        }
+
+        @Override
         public SeekableByteChannel openSealed() throws IOException {
             seal();
             return FileChannel.open(temp, StandardOpenOption.READ);
