@@ -9,7 +9,6 @@ import dev.larder.index.IndexType;
 import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
 import dev.larder.platform.DataFolder;
-import dev.larder.platform.Sha256;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -28,9 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
 import org.slf4j.Logger;
@@ -144,7 +144,7 @@ public class MirrorRoots {
                         .startsWith("application/vnd.pypi.simple.v1+json")) {
                     readJsonNames(body, sink);
                 } else {
-                    readHtmlNames(body, charsetOf(contentType), url, sink);
+                    readHtmlNames(body, SimplePageParser.charsetOf(contentType), url, sink);
                 }
             }
         });
@@ -216,7 +216,7 @@ public class MirrorRoots {
             generator.writeEndObject();
             generator.writeArrayFieldStart("projects");
             for (String name = in.readLine(); name != null; name = in.readLine()) {
-                String escaped = org.jsoup.nodes.Entities.escape(name);
+                String escaped = Entities.escape(name);
                 page.write("    <a href=\"" + new ProjectName(name).value() + "/\">" + escaped + "</a><br/>\n");
                 generator.writeStartObject();
                 generator.writeStringField("name", name);
@@ -228,26 +228,10 @@ public class MirrorRoots {
         }
     }
 
-    private static Charset charsetOf(String contentType) {
-        if (contentType != null) {
-            for (String parameter : contentType.split(";")) {
-                String p = parameter.strip();
-                if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                    try {
-                        return Charset.forName(p.substring("charset=".length()).replace("\"", ""));
-                    } catch (IllegalArgumentException e) {
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
-    }
-
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,7 +40,7 @@ final class SimplePageParser {
         if (type.equals("application/vnd.pypi.simple.v1+json")) {
             return parseJson(body, pageUrl);
         }
-        return parseHtml(body, charsetOf(contentType), pageUrl);
+        return parseHtml(body, charsetOf(contentType).name(), pageUrl);
     }
 
     UpstreamProject parseJson(InputStream body, URI pageUrl) throws IOException {
@@ -132,15 +133,20 @@ final class SimplePageParser {
         }
     }
 
-    private static String charsetOf(String contentType) {
+    /** The charset a Content-Type names; UTF-8 when it names none, or one Java does not know. */
+    static Charset charsetOf(String contentType) {
         if (contentType != null) {
             for (String parameter : contentType.split(";")) {
                 String p = parameter.strip();
                 if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                    return p.substring("charset=".length()).replace("\"", "");
+                    try {
+                        return Charset.forName(p.substring("charset=".length()).replace("\"", ""));
+                    } catch (IllegalArgumentException e) {
+                        return StandardCharsets.UTF_8;
+                    }
                 }
             }
         }
-        return StandardCharsets.UTF_8.name();
+        return StandardCharsets.UTF_8;
     }
 }

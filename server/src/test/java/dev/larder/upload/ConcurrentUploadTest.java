@@ -6,6 +6,7 @@ import dev.larder.testing.Distribution;
 import dev.larder.testing.Http;
 import dev.larder.testing.Larder;
 import dev.larder.testing.Multipart;
+import dev.larder.testing.Race;
 import dev.larder.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -13,11 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,26 +47,11 @@ class ConcurrentUploadTest {
     }
 
     private static List<HttpResponse<String>> race(List<Multipart> forms) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(forms.size());
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (Multipart form : forms) {
-                Callable<HttpResponse<String>> upload = () -> {
-                    start.await();
-                    return larder.upload("team/dev", team, form);
-                };
-                futures.add(pool.submit(upload));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : futures) {
-                responses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
+        List<Callable<HttpResponse<String>>> uploads = new ArrayList<>();
+        for (Multipart form : forms) {
+            uploads.add(() -> larder.upload("team/dev", team, form));
         }
+        return Race.of(uploads);
     }
 
     @Test

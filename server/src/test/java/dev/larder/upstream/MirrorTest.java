@@ -6,21 +6,15 @@ import dev.larder.testing.Distribution;
 import dev.larder.testing.FakeUpstream;
 import dev.larder.testing.Http;
 import dev.larder.testing.Larder;
+import dev.larder.testing.Race;
 import dev.larder.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -233,7 +227,7 @@ class MirrorTest {
         upstream.delay(Duration.ofMillis(500));
         upstream.resetCounts();
 
-        List<HttpResponse<String>> responses = race(20, () -> http.get("/" + mirror + "/+simple/upstreamer/"));
+        List<HttpResponse<String>> responses = Race.repeat(20, () -> http.get("/" + mirror + "/+simple/upstreamer/"));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
         assertThat(upstream.requests("/simple/upstreamer/")).isEqualTo(1);
@@ -249,7 +243,7 @@ class MirrorTest {
         upstream.delay(Duration.ofMillis(300));
         upstream.resetCounts();
 
-        List<HttpResponse<byte[]>> responses = race(50, () -> http.sendForBytes(http.request(url).GET()));
+        List<HttpResponse<byte[]>> responses = Race.repeat(50, () -> http.sendForBytes(http.request(url).GET()));
 
         byte[] expected = Files.readAllBytes(crowded);
         assertThat(responses).allSatisfy(r -> {
@@ -452,27 +446,5 @@ class MirrorTest {
         }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return response;
-    }
-
-    private static <T> List<T> race(int clients, Callable<T> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
