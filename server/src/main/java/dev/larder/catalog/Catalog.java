@@ -12,6 +12,7 @@ import dev.larder.packaging.ProjectName;
 import dev.larder.packaging.Version;
 import dev.larder.platform.ProblemException;
 import dev.larder.storage.Digests;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -30,7 +31,8 @@ import java.util.Optional;
 /**
  * Which projects, releases and files each stage index holds, and the rules for changing them (SPEC §2, §7):
  * a filename is unique in an index; the same bytes again change nothing; other bytes are refused unless the index
- * is volatile; a filename deleted from a non-volatile index is never used again.
+ * is volatile; a filename deleted from a non-volatile index is never used again. Every change publishes a
+ * {@link ProjectChanged}, which listeners receive once it has committed.
  */
 @Singleton
 public class Catalog {
@@ -47,11 +49,12 @@ public class Catalog {
     private final Accounts accounts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher<ProjectChanged> events;
 
     Catalog(CatalogRepositories.Projects projects, CatalogRepositories.Releases releases,
             CatalogRepositories.Files files, BlobRecords blobs,
             CatalogRepositories.RetiredFilenames retired, Indexes indexes, Accounts accounts, ObjectMapper json,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher<ProjectChanged> events) {
         this.projects = projects;
         this.releases = releases;
         this.files = files;
@@ -61,6 +64,7 @@ public class Catalog {
         this.accounts = accounts;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -99,6 +103,7 @@ public class Catalog {
                 file.pythonVersion(), file.digests().sha256(), file.digests().md5(), file.digests().blake2b256(),
                 file.size(), file.requiresPython(), file.comment(), file.coreMetadataSha256(), uploader.id(), now));
         ReleaseFile added = toReleaseFile(index, row, release, uploader.name().value());
+        events.publishEvent(new ProjectChanged(index.id(), file.filename().project()));
         return replacing ? new AddedFile.Replaced(added) : new AddedFile.Added(added);
     }
 
@@ -129,6 +134,7 @@ public class Catalog {
         ProjectRow projectRow = requireProject(index, project);
         ReleaseRow release = requireRelease(index, projectRow, version);
         releases.update(release.withYanked(yanked, reason == null || reason.isBlank() ? null : reason));
+        events.publishEvent(new ProjectChanged(index.id(), project));
         return releaseView(index, projectRow, releases.findById(release.id()).orElseThrow());
     }
 
@@ -149,6 +155,7 @@ public class Catalog {
             }
         }
         releases.delete(release);
+        events.publishEvent(new ProjectChanged(index.id(), project));
         return filenames;
     }
 

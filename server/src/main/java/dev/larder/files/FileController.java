@@ -8,6 +8,8 @@ import dev.larder.index.IndexConfig;
 import dev.larder.index.IndexType;
 import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
+import dev.larder.resolve.MergedFile;
+import dev.larder.resolve.MergedProjects;
 import dev.larder.storage.BlobContent;
 import dev.larder.storage.BlobKey;
 import dev.larder.storage.BlobStore;
@@ -34,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code /{user}/{index}/+f/{sha256}/{filename}} and its PEP 658 {@code .metadata}: bytes of a file that this
@@ -56,12 +59,15 @@ final class FileController {
     private final Catalog catalog;
     private final BlobStore blobs;
     private final MirrorFiles mirrorFiles;
+    private final MergedProjects merged;
 
-    FileController(IndexAccess access, Catalog catalog, BlobStore blobs, MirrorFiles mirrorFiles) {
+    FileController(IndexAccess access, Catalog catalog, BlobStore blobs, MirrorFiles mirrorFiles,
+                   MergedProjects merged) {
         this.access = access;
         this.catalog = catalog;
         this.blobs = blobs;
         this.mirrorFiles = mirrorFiles;
+        this.merged = merged;
     }
 
     @Get("/{user}/{index}/+f/{sha256}/{+filename}")
@@ -77,7 +83,7 @@ final class FileController {
                     + target.name() + "': that is not a sha256.");
         }
         if (target.type() == IndexType.MIRROR) {
-            return mirrorFile(request, target, hash, filename);
+            return mirrorFile(request, target, target, hash, filename);
         }
         var file = catalog.file(target, hash, filename);
         if (file.isPresent()) {
@@ -93,19 +99,52 @@ final class FileController {
                         owner.get().uploadTime(), METADATA_TYPE);
             }
         }
+        Optional<HttpResponse<?>> inherited = inheritedFile(request, target, hash, filename);
+        if (inherited.isPresent()) {
+            return inherited.get();
+        }
         throw ProblemException.notFound("No file '" + filename + "' with sha256 " + hash + " in index '"
                 + target.name() + "'.");
     }
 
-    /** A mirror's file: from the blob store, or streamed while it arrives from upstream (SPEC §6). */
-    private HttpResponse<?> mirrorFile(HttpRequest<?> request, Index index, String key, String filename)
+    /**
+     * A file the index shows from one of its bases (SPEC §4), or that base's metadata file: served only if the
+     * merged page of the index lists it.
+     */
+    private Optional<HttpResponse<?>> inheritedFile(HttpRequest<?> request, Index index, String key, String filename)
+            throws IOException {
+        boolean metadata = filename.endsWith(METADATA_SUFFIX);
+        String distribution = metadata ? filename.substring(0, filename.length() - METADATA_SUFFIX.length())
+                : filename;
+        Optional<MergedFile> file = merged.file(index, key, distribution);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Index source = file.get().from();
+        if (source.type() == IndexType.MIRROR) {
+            return Optional.of(mirrorFile(request, index, source, key, filename));
+        }
+        Optional<ReleaseFile> held = catalog.file(source, key, distribution);
+        if (held.isEmpty() || (metadata && !held.get().hasCoreMetadata())) {
+            return Optional.empty();
+        }
+        String sha256 = metadata ? held.get().coreMetadataSha256() : key;
+        return Optional.of(send(request, index, stored(new BlobKey(sha256), filename), sha256,
+                held.get().uploadTime(), metadata ? METADATA_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE));
+    }
+
+    /**
+     * A mirror's file, shown by {@code index} (the mirror itself or an index inheriting it): from the blob store, or
+     * streamed while it arrives from upstream (SPEC §6).
+     */
+    private HttpResponse<?> mirrorFile(HttpRequest<?> request, Index index, Index mirror, String key, String filename)
             throws IOException {
         boolean head = request.getMethod() == HttpMethod.HEAD;
         boolean ranged = request.getHeaders().get(HttpHeaders.RANGE) != null;
         MirrorFiles.Need need = head ? MirrorFiles.Need.HEAD : ranged ? MirrorFiles.Need.WHOLE : MirrorFiles.Need.STREAM;
         MediaType type = filename.endsWith(METADATA_SUFFIX) ? METADATA_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE;
-        MirrorFile file = mirrorFiles.serve(index, key, filename, need).orElseThrow(() -> ProblemException.notFound(
-                "No file '" + filename + "' with key " + key + " on mirror '" + index.name() + "'."));
+        MirrorFile file = mirrorFiles.serve(mirror, key, filename, need).orElseThrow(() -> ProblemException.notFound(
+                "No file '" + filename + "' with key " + key + " on mirror '" + mirror.name() + "'."));
         if (file instanceof MirrorFile.Cached cached) {
             return send(request, index, cached.blob(), cached.etag(), null, type);
         }

@@ -4,6 +4,7 @@ import dev.larder.account.Accounts;
 import dev.larder.account.User;
 import dev.larder.account.UserName;
 import dev.larder.platform.ProblemException;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -24,12 +25,15 @@ public class Indexes {
     private final IndexBaseRepository bases;
     private final Accounts accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher<IndexesChanged> events;
 
-    Indexes(IndexRepository indexes, IndexBaseRepository bases, Accounts accounts, Clock clock) {
+    Indexes(IndexRepository indexes, IndexBaseRepository bases, Accounts accounts, Clock clock,
+            ApplicationEventPublisher<IndexesChanged> events) {
         this.indexes = indexes;
         this.bases = bases;
         this.accounts = accounts;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates an index whose owner and bases already exist. */
@@ -44,6 +48,7 @@ public class Indexes {
         Instant now = clock.instant();
         IndexRow row = indexes.save(toRow(null, owner.id(), name, config, now, now));
         saveBases(row.id(), baseIds);
+        events.publishEvent(new IndexesChanged(name));
         return new Index(row.id(), name, config);
     }
 
@@ -61,6 +66,7 @@ public class Indexes {
         indexes.update(toRow(old.id(), old.ownerId(), name, config, old.createdAt(), clock.instant()));
         bases.deleteByIndexId(current.id());
         saveBases(current.id(), baseIds);
+        events.publishEvent(new IndexesChanged(name));
         return new Index(current.id(), name, config);
     }
 
@@ -76,6 +82,7 @@ public class Indexes {
                     + (heirs.size() == 1 ? " inherits" : " inherit") + " from it. Remove it from their bases first.");
         }
         indexes.deleteById(index.id());
+        events.publishEvent(new IndexesChanged(name));
     }
 
     public Optional<Index> find(IndexName name) {
@@ -95,6 +102,11 @@ public class Indexes {
 
     public List<Index> list() {
         return indexes.listOrderByOwnerIdAndName().stream().map(this::toIndex).toList();
+    }
+
+    /** The resolution order of an index (SPEC §3): itself, its bases breadth-first, mirrors last. */
+    public List<Index> resolutionOrder(Index index) {
+        return ResolutionOrder.of(index, name -> find(name).orElse(null));
     }
 
     /** True if the user owns any index; such a user cannot be deleted. */

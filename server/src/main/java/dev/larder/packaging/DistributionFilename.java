@@ -1,6 +1,8 @@
 package dev.larder.packaging;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The name of a distribution file, parsed into the project and version it claims to hold.
@@ -37,6 +39,36 @@ public sealed interface DistributionFilename permits WheelFilename, SdistFilenam
             return WheelFilename.parse(filename);
         }
         return SdistFilename.parse(filename);
+    }
+
+    /**
+     * The projects a filename may belong to, most likely first: a wheel names one; a legacy sdist may have hyphens
+     * in its name or its version, so every prefix before a hyphen that is a valid name is a candidate.
+     */
+    static List<ProjectName> candidateProjects(String filename) {
+        Set<ProjectName> names = new LinkedHashSet<>();
+        try {
+            names.add(parse(filename).project());
+        } catch (InvalidDistributionNameException e) {
+            // not a standard name; the prefixes below may still find the project
+        }
+        String stem = filename;
+        for (String suffix : LEGACY_SDIST_SUFFIXES) {
+            if (stem.endsWith(suffix)) {
+                stem = stem.substring(0, stem.length() - suffix.length());
+                break;
+            }
+        }
+        if (stem.endsWith(".whl")) {
+            stem = stem.substring(0, stem.length() - ".whl".length());
+        }
+        for (int dash = stem.indexOf('-'); dash > 0; dash = stem.indexOf('-', dash + 1)) {
+            String prefix = stem.substring(0, dash);
+            if (ProjectName.isValid(prefix)) {
+                names.add(new ProjectName(prefix));
+            }
+        }
+        return List.copyOf(names);
     }
 
     /**

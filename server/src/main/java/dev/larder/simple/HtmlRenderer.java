@@ -1,6 +1,7 @@
 package dev.larder.simple;
 
-import dev.larder.catalog.ProjectSummary;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -9,13 +10,12 @@ final class HtmlRenderer {
 
     private HtmlRenderer() {}
 
-    static byte[] root(List<ProjectSummary> projects) {
-        StringBuilder html = head("Simple index", SimpleApi.API_VERSION);
-        for (ProjectSummary project : projects) {
-            html.append("    <a href=\"").append(escape(project.name().value())).append("/\">")
-                    .append(escape(project.displayName())).append("</a><br/>\n");
-        }
-        return tail(html);
+    /** Writes the project list as it streams from {@code listing}. */
+    static void root(RootListing listing, Writer out) throws IOException {
+        out.write(head("Simple index", SimpleApi.API_VERSION).toString());
+        listing.forEach((normalized, display) -> out.write("    <a href=\"" + escape(normalized) + "/\">"
+                + escape(display) + "</a><br/>\n"));
+        out.write("  </body>\n</html>\n");
     }
 
     static byte[] project(SimpleProject project) {

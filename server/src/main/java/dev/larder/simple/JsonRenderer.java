@@ -1,7 +1,9 @@
 package dev.larder.simple;
 
-import dev.larder.catalog.ProjectSummary;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.Writer;
 import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,11 +31,19 @@ final class JsonRenderer {
         this.json = json;
     }
 
-    byte[] root(List<ProjectSummary> projects) {
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("meta", Map.of("api-version", SimpleApi.API_VERSION));
-        page.put("projects", projects.stream().map(p -> Map.of("name", p.displayName())).toList());
-        return write(page);
+    /** Writes the project list as it streams from {@code listing}, each name escaped as a JSON string. */
+    static void root(RootListing listing, Writer out) throws IOException {
+        out.write("{\"meta\":{\"api-version\":\"" + SimpleApi.API_VERSION + "\"},\"projects\":[");
+        boolean[] first = {true};
+        listing.forEach((normalized, display) -> {
+            out.write(first[0] ? "{\"name\":" : ",{\"name\":");
+            first[0] = false;
+            out.write('"');
+            out.write(JsonStringEncoder.getInstance().quoteAsString(display));
+            out.write('"');
+            out.write('}');
+        });
+        out.write("]}");
     }
 
     byte[] project(SimpleProject project) {

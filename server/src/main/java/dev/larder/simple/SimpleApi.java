@@ -1,23 +1,23 @@
 package dev.larder.simple;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.larder.catalog.Catalog;
 import dev.larder.catalog.ProjectSummary;
-import dev.larder.catalog.ProjectView;
-import dev.larder.catalog.ReleaseFile;
-import dev.larder.catalog.ReleaseView;
 import dev.larder.index.Index;
 import dev.larder.index.IndexType;
-import dev.larder.packaging.DistributionFilename;
+import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
 import dev.larder.platform.ProblemException;
-import dev.larder.upstream.MirrorFileKeys;
-import dev.larder.upstream.MirrorPage;
-import dev.larder.upstream.MirrorPages;
-import dev.larder.upstream.UpstreamFile;
+import dev.larder.platform.Sha256;
+import dev.larder.resolve.MergedProject;
+import dev.larder.resolve.MergedProjects;
+import dev.larder.upstream.MirrorRoots;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * What the simple pages of an index list: a stage its own projects and files, a mirror upstream's (SPEC §6), with
@@ -30,11 +30,22 @@ public class SimpleApi {
     static final String API_VERSION = "1.1";
 
     private final Catalog catalog;
-    private final MirrorPages mirrors;
+    private final MergedProjects merged;
+    private final Indexes indexes;
+    private final MirrorRoots roots;
+    private final JsonRenderer json;
+    /** Bounded by bytes held: a page of 20,000 files renders to a few megabytes. */
+    private final Cache<RenderKey, Rendered> rendered = Caffeine.newBuilder()
+            .maximumWeight(256L * 1024 * 1024)
+            .weigher((RenderKey key, Rendered value) -> value.page().body().length)
+            .build();
 
-    SimpleApi(Catalog catalog, MirrorPages mirrors) {
+    SimpleApi(Catalog catalog, MergedProjects merged, Indexes indexes, MirrorRoots roots, JsonRenderer json) {
         this.catalog = catalog;
-        this.mirrors = mirrors;
+        this.merged = merged;
+        this.indexes = indexes;
+        this.roots = roots;
+        this.json = json;
     }
 
     /** A project name from a URL; one that is not valid names no project of this index: 404. */
@@ -46,55 +57,75 @@ public class SimpleApi {
         return new ProjectName(project);
     }
 
-    /** The projects of a stage; a mirror's list is upstream's, served from {@code MirrorRoots}. */
-    List<ProjectSummary> projects(Index index) {
-        return catalog.projects(index);
-    }
-
-    Optional<SimpleProject> project(Index index, ProjectName name) {
-        if (index.type() == IndexType.MIRROR) {
-            return mirrors.project(index, name).map(page -> toSimple(name, page));
-        }
-        return catalog.project(index, name).map(SimpleApi::toSimple);
-    }
-
-    private static SimpleProject toSimple(ProjectName name, MirrorPage page) {
-        List<SimpleFile> files = page.project().files().stream().map(SimpleApi::toSimple).toList();
-        List<String> versions = page.project().versions().isEmpty() ? versionsOf(name, page.project().files())
-                : page.project().versions();
-        return new SimpleProject(name, files, versions, page.stale());
-    }
-
-    /** HTML pages carry no versions (PEP 700 is JSON only): take them from the filenames, as pip does. */
-    private static List<String> versionsOf(ProjectName name, List<UpstreamFile> files) {
-        return files.stream().flatMap(file -> {
-            try {
-                return Stream.of(DistributionFilename.parseForProject(file.filename(), name).version());
-            } catch (IllegalArgumentException e) {
-                return Stream.empty();
+    /** The project list of a stage index: every name in its resolution order (SPEC §4). */
+    RootListing root(Index index) {
+        List<ProjectSummary> stageProjects = new ArrayList<>();
+        List<Path> mirrorNames = new ArrayList<>();
+        StringBuilder validators = new StringBuilder();
+        boolean partial = false;
+        for (Index source : indexes.resolutionOrder(index)) {
+            if (source.type() == IndexType.STAGE) {
+                for (ProjectSummary project : catalog.projects(source)) {
+                    stageProjects.add(project);
+                    validators.append(project.name().value()).append('\n');
+                }
+            } else {
+                Optional<MirrorRoots.RootFile> names = roots.names(source);
+                if (names.isPresent()) {
+                    mirrorNames.add(names.get().path());
+                    validators.append(names.get().etag()).append('\n');
+                } else {
+                    partial = true;
+                }
             }
-        }).distinct().sorted().map(Object::toString).toList();
+        }
+        return new RootListing(stageProjects, mirrorNames, Sha256.hex(validators.toString()).substring(0, 32),
+                partial);
     }
 
-    private static SimpleFile toSimple(UpstreamFile file) {
-        return new SimpleFile(file.filename(), fileUrl(MirrorFileKeys.keyOf(file), file.filename()), file.sha256(),
-                file.requiresPython(), file.yanked(), file.yanked() ? file.yankedReason() : null,
-                file.coreMetadata(), file.coreMetadataSha256(), file.size(), file.uploadTime());
+    /** A project page: the project merged across the index's resolution order (SPEC §4). */
+    Optional<SimpleProject> project(Index index, ProjectName name) {
+        return merged.project(index, name).map(SimpleApi::toSimple);
     }
 
-    private static SimpleProject toSimple(ProjectView view) {
-        List<SimpleFile> files = view.files().map(SimpleApi::toSimple).toList();
-        List<String> versions = view.releases().stream().map(ReleaseView::version).map(Object::toString)
-                .distinct().toList();
-        return new SimpleProject(view.name(), files, versions, false);
+    /** A page rendered in one form, with its ETag; {@code stale} when a mirror served its last good page. */
+    record RenderedPage(byte[] body, String etag, boolean stale) {}
+
+    private record RenderKey(long indexId, String project, SimpleFormat format) {}
+
+    /** The rendering, and the merged project it was made from: valid while that is still the current one. */
+    private record Rendered(MergedProject source, RenderedPage page) {}
+
+    /**
+     * The page of a project in one form. Rendering 20,000 files takes tens of milliseconds, so a rendering is kept
+     * as long as the merged project it came from is the one {@link MergedProjects} holds (compared by identity:
+     * any change there makes a new object).
+     */
+    Optional<RenderedPage> renderedProject(Index index, ProjectName name, SimpleFormat format) {
+        Optional<MergedProject> current = merged.project(index, name);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        RenderKey key = new RenderKey(index.id(), name.value(), format);
+        Rendered cached = rendered.getIfPresent(key);
+        if (cached != null && cached.source() == current.get()) {
+            return Optional.of(cached.page());
+        }
+        SimpleProject page = toSimple(current.get());
+        byte[] body = format.isJson() ? json.project(page) : HtmlRenderer.project(page);
+        RenderedPage result = new RenderedPage(body, "\"" + Sha256.hex(body).substring(0, 32) + "\"", page.stale());
+        rendered.put(key, new Rendered(current.get(), result));
+        return Optional.of(result);
     }
 
-    private static SimpleFile toSimple(ReleaseFile file) {
-        return new SimpleFile(file.filename(), fileUrl(file.digests().sha256(), file.filename()),
-                file.digests().sha256(), file.requiresPython(), file.yanked(),
-                file.yanked() ? file.yankedReason() : null, file.hasCoreMetadata(), file.coreMetadataSha256(),
-                file.size(), file.uploadTime());
+    static SimpleProject toSimple(MergedProject project) {
+        List<SimpleFile> files = project.files().stream().map(file -> new SimpleFile(file.filename(),
+                fileUrl(file.key(), file.filename()), file.sha256(), file.requiresPython(), file.yanked(),
+                file.yanked() ? file.yankedReason() : null, file.coreMetadata(), file.coreMetadataSha256(),
+                file.size(), file.uploadTime())).toList();
+        return new SimpleProject(project.name(), files, project.versions(), project.stale());
     }
+
 
     /** Relative to {@code /{user}/{index}/+simple/{project}/}, so it survives proxies and changed host names. */
     static String fileUrl(String key, String filename) {

@@ -7,7 +7,6 @@ import dev.larder.index.IndexConfig;
 import dev.larder.packaging.ProjectName;
 import dev.larder.platform.Problem;
 import dev.larder.platform.ProblemException;
-import dev.larder.platform.Sha256;
 import dev.larder.upstream.MirrorRoots;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
@@ -21,6 +20,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.core.io.Writable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -42,15 +42,13 @@ final class SimpleController {
     private final IndexAccess access;
     private final SimpleApi simple;
     private final MirrorRoots roots;
-    private final JsonRenderer json;
     private final long maxAgeSeconds;
 
-    SimpleController(IndexAccess access, SimpleApi simple, MirrorRoots roots, JsonRenderer json,
+    SimpleController(IndexAccess access, SimpleApi simple, MirrorRoots roots,
                      @Value("${larder.simple.max-age}") long maxAgeSeconds) {
         this.access = access;
         this.roots = roots;
         this.simple = simple;
-        this.json = json;
         this.maxAgeSeconds = maxAgeSeconds;
     }
 
@@ -68,9 +66,32 @@ final class SimpleController {
         if (target.type() == IndexType.MIRROR) {
             return mirrorRoot(request, target, format);
         }
-        var projects = simple.projects(target);
-        byte[] body = format.isJson() ? json.root(projects) : HtmlRenderer.root(projects);
-        return page(request, target, format, body);
+        RootListing listing = simple.root(target);
+        String etag = "\"" + listing.etag() + (format.isJson() ? "-json" : "-html") + "\"";
+        MutableHttpResponse<Object> response;
+        String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+            response = HttpResponse.status(HttpStatus.NOT_MODIFIED);
+        } else if (request.getMethod() == HttpMethod.HEAD) {
+            response = HttpResponse.ok().contentType(format.contentType());
+        } else {
+            Writable body = out -> {
+                if (format.isJson()) {
+                    JsonRenderer.root(listing, out);
+                } else {
+                    HtmlRenderer.root(listing, out);
+                }
+            };
+            response = HttpResponse.ok().body((Object) body).contentType(format.contentType());
+        }
+        response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CACHE_CONTROL, (target.config().aclRead().contains(IndexConfig.ANONYMOUS)
+                        ? "public" : "private") + ", max-age=" + maxAgeSeconds);
+        if (listing.partial()) {
+            // A mirror's list is still being fetched; what is missing appears on a later request.
+            response.header("X-Larder-Stale", "1");
+        }
+        return response;
     }
 
     @Get("/{user}/{index}/+simple/{project}")
@@ -83,11 +104,10 @@ final class SimpleController {
         if (!name.value().equals(project) || !request.getPath().endsWith("/")) {
             return redirect(request, "/" + user + "/" + index + "/+simple/" + name.value() + "/");
         }
-        SimpleProject page = simple.project(target, name).orElseThrow(() -> ProblemException.notFound(
-                "Project '" + name + "' is not in index '" + target.name() + "'."));
         SimpleFormat format = negotiate(request);
-        byte[] body = format.isJson() ? json.project(page) : HtmlRenderer.project(page);
-        MutableHttpResponse<?> response = page(request, target, format, body);
+        SimpleApi.RenderedPage page = simple.renderedProject(target, name, format).orElseThrow(() ->
+                ProblemException.notFound("Project '" + name + "' is not in index '" + target.name() + "'."));
+        MutableHttpResponse<?> response = page(request, target, format, page.body(), page.etag());
         if (page.stale()) {
             // Upstream is unreachable: this is the last page it gave. Say so, and let no client keep it.
             response.header("X-Larder-Stale", "1");
@@ -133,8 +153,8 @@ final class SimpleController {
                 .header(HttpHeaders.LOCATION, query == null ? path : path + "?" + query);
     }
 
-    private MutableHttpResponse<?> page(HttpRequest<?> request, Index index, SimpleFormat format, byte[] body) {
-        String etag = "\"" + Sha256.hex(body).substring(0, 32) + "\"";
+    private MutableHttpResponse<?> page(HttpRequest<?> request, Index index, SimpleFormat format, byte[] body,
+                                        String etag) {
         boolean shared = index.config().aclRead().contains(IndexConfig.ANONYMOUS);
         Optional<String> ifNoneMatch = Optional.ofNullable(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH));
         MutableHttpResponse<?> response;
@@ -143,7 +163,7 @@ final class SimpleController {
         } else if (request.getMethod() == HttpMethod.HEAD) {
             response = HttpResponse.ok().contentType(format.contentType()).contentLength(body.length);
         } else {
-            response = HttpResponse.ok(body).contentType(format.contentType());
+            response = HttpResponse.ok().body((Object) body).contentType(format.contentType());
         }
         return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)

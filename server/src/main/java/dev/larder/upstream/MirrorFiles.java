@@ -20,11 +20,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,7 +103,7 @@ public class MirrorFiles {
         if (row.isPresent()) {
             return row;
         }
-        for (ProjectName project : projectsNamedBy(filename)) {
+        for (ProjectName project : DistributionFilename.candidateProjects(filename)) {
             if (pages.project(mirror, project).isPresent()) {
                 row = store.file(mirror.id(), key, filename);
                 if (row.isPresent()) {
@@ -213,24 +209,6 @@ public class MirrorFiles {
             storedByUrl.put(file.url(), blob.key().sha256());
             store.recordSha256(file, blob.key().sha256());
         }
-    }
-
-    /** Projects a filename may belong to: a wheel names one; a legacy sdist may have hyphens in name or version. */
-    static List<ProjectName> projectsNamedBy(String filename) {
-        Set<ProjectName> names = new LinkedHashSet<>();
-        try {
-            names.add(DistributionFilename.parse(filename).project());
-        } catch (IllegalArgumentException e) {
-            // not a standard name; the prefixes below may still find it
-        }
-        String stem = filename.replaceAll("(\\.tar\\.gz|\\.tar\\.bz2|\\.tgz|\\.zip|\\.whl|\\.tar\\.xz)$", "");
-        for (int dash = stem.indexOf('-'); dash > 0; dash = stem.indexOf('-', dash + 1)) {
-            String prefix = stem.substring(0, dash);
-            if (ProjectName.isValid(prefix)) {
-                names.add(new ProjectName(prefix));
-            }
-        }
-        return new ArrayList<>(names);
     }
 
     @PreDestroy

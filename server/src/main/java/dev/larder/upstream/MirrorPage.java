@@ -2,5 +2,8 @@ package dev.larder.upstream;
 
 import java.time.Instant;
 
-/** A mirror's page as served: the upstream project, and whether it is stale (upstream unreachable). */
-public record MirrorPage(UpstreamProject project, boolean stale, Instant fetchedAt) {}
+/**
+ * A mirror's page as served: the upstream project, whether it is stale (upstream unreachable), and until when it
+ * may be used before upstream is asked again.
+ */
+public record MirrorPage(UpstreamProject project, boolean stale, Instant fetchedAt, Instant freshUntil) {}

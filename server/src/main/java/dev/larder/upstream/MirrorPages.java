@@ -7,6 +7,7 @@ import dev.larder.packaging.ProjectName;
 import dev.larder.platform.Problem;
 import dev.larder.platform.ProblemException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,9 @@ public class MirrorPages {
     private final UpstreamClient client;
     private final MirrorPageStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher<UpstreamPageChanged> events;
     private final Duration notFoundTtl;
+    private final Duration retryAfterFailure;
     private final Cache<String, CachedPage> memory = Caffeine.newBuilder()
             .maximumWeight(MAX_CACHED_FILES)
             .weigher((String key, CachedPage page) -> 1 + (page.found() ? page.project().files().size() : 0))
@@ -45,12 +48,15 @@ public class MirrorPages {
             new ConcurrentHashMap<>();
 
     MirrorPages(UpstreamClient client, MirrorPageStore store, Clock clock,
+                ApplicationEventPublisher<UpstreamPageChanged> events,
                 @Value("${larder.upstream.not-found-ttl}") Duration notFoundTtl,
                 @Value("${larder.upstream.retry-after-failure}") Duration retryAfterFailure) {
         this.client = client;
         this.store = store;
         this.clock = clock;
+        this.events = events;
         this.notFoundTtl = notFoundTtl;
+        this.retryAfterFailure = retryAfterFailure;
         this.failures = Caffeine.newBuilder().expireAfterWrite(retryAfterFailure).build();
     }
 
@@ -59,7 +65,7 @@ public class MirrorPages {
         String key = index.id() + "/" + project.value();
         CachedPage cached = cached(index, project);
         if (cached != null && isFresh(index, cached)) {
-            return view(cached, false);
+            return view(index, cached, false);
         }
         return revalidateOnce(key, () -> revalidate(index, project, key, cached, false));
     }
@@ -123,19 +129,21 @@ public class MirrorPages {
             if (cached != null && cached.found() && cached.serial() != null && fetched.serial() != null
                     && fetched.serial() < cached.serial()) {
                 // A CDN node behind the one we saw last: keep the newer page we have (protocol.md §7.3).
-                return keep(key, cached, now);
+                return keep(index, key, cached, now);
             }
             CachedPage saved = store.save(index.id(), project.value(), fetched.project(), fetched.etag(),
                     fetched.lastModified(), fetched.serial(), now);
             memory.put(key, saved);
-            return view(saved, false);
+            events.publishEvent(new UpstreamPageChanged(index.id(), project));
+            return view(index, saved, false);
         }
         if (answer instanceof UpstreamPage.NotModified && cached != null) {
-            return keep(key, cached, now);
+            return keep(index, key, cached, now);
         }
         if (answer instanceof UpstreamPage.NotFound) {
             CachedPage saved = store.save(index.id(), project.value(), null, null, null, null, now);
             memory.put(key, saved);
+            events.publishEvent(new UpstreamPageChanged(index.id(), project));
             return Optional.empty();
         }
         String reason = answer instanceof UpstreamPage.Unavailable unavailable ? unavailable.reason()
@@ -149,18 +157,22 @@ public class MirrorPages {
                     index.config().mirrorUrl()) + " of mirror '" + index.name() + "' is unavailable (" + reason
                     + ") and project '" + project + "' was never fetched from it; try again when upstream is back.");
         }
-        return view(cached, true);
+        return view(index, cached, true);
     }
 
-    private Optional<MirrorPage> keep(String key, CachedPage cached, Instant now) {
+    private Optional<MirrorPage> keep(Index index, String key, CachedPage cached, Instant now) {
         store.markChecked(cached, now);
         CachedPage checked = cached.checked(now);
         memory.put(key, checked);
-        return view(checked, false);
+        return view(index, checked, false);
     }
 
-    private static Optional<MirrorPage> view(CachedPage page, boolean stale) {
-        return page.found() ? Optional.of(new MirrorPage(page.project(), stale, page.fetchedAt())) : Optional.empty();
+    /** A stale page is good until upstream may be asked again; a fresh one until its expiry. */
+    private Optional<MirrorPage> view(Index index, CachedPage page, boolean stale) {
+        Instant freshUntil = stale ? clock.instant().plus(retryAfterFailure)
+                : page.checkedAt().plusSeconds(index.config().mirrorCacheExpirySeconds());
+        return page.found() ? Optional.of(new MirrorPage(page.project(), stale, page.fetchedAt(), freshUntil))
+                : Optional.empty();
     }
 
     /** Forgets what memory holds, e.g. in tests that edit the database behind the cache's back. */

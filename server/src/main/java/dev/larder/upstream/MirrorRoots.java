@@ -99,6 +99,25 @@ public class MirrorRoots {
         }
     }
 
+    /**
+     * The names file of a mirror's listing (one display name a line) and its validator, if it was ever fetched;
+     * starts a fetch in the background otherwise.
+     */
+    public Optional<RootFile> names(Index mirror) {
+        Path dir = folder.resolve(String.valueOf(mirror.id()));
+        Path names = dir.resolve("names.txt");
+        if (!Files.isRegularFile(names)) {
+            refreshInBackground(mirror);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new RootFile(names, Files.readString(dir.resolve("root.etag")).strip()));
+        } catch (IOException e) {
+            refreshInBackground(mirror);
+            return Optional.empty();
+        }
+    }
+
     /** Every few minutes: refresh the listings that are older than {@code larder.upstream.root-refresh}. */
     @Scheduled(initialDelay = "30s", fixedDelay = "5m")
     void refreshStale() {

@@ -1,0 +1,98 @@
+package dev.larder.resolve;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.larder.catalog.ProjectChanged;
+import dev.larder.index.Index;
+import dev.larder.index.IndexesChanged;
+import dev.larder.packaging.DistributionFilename;
+import dev.larder.packaging.ProjectName;
+import dev.larder.upstream.UpstreamPageChanged;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Merged projects, computed once and kept until something they depend on changes (SPEC §4, issue "speed at
+ * scale"): an upload, yank or delete of the project anywhere, any index change, a new upstream page; or until a
+ * mirror page they used expires or a file leaves the cooldown. Invalidation runs after the change commits, so a
+ * page computed from the old state cannot outlive it.
+ */
+@Singleton
+public class MergedProjects {
+
+    /** Bounds memory by files held: a project of 20,000 files weighs 20,000. */
+    private static final long MAX_CACHED_FILES = 2_000_000;
+
+    private record Key(long indexId, String project) {}
+
+    /** A computed merge, or its absence (the project is nowhere in the order), and until when it holds. */
+    private record Entry(MergedProject project, Instant until) {}
+
+    /** Absence is rechecked after this: a project may appear upstream without anything here changing. */
+    private static final Duration ABSENCE_TTL = Duration.ofSeconds(60);
+
+    private final ProjectResolver resolver;
+    private final Clock clock;
+    private final Cache<Key, Entry> cache = Caffeine.newBuilder()
+            .maximumWeight(MAX_CACHED_FILES)
+            .weigher((Key key, Entry entry) -> 1 + (entry.project() == null ? 0 : entry.project().files().size()))
+            .build();
+
+    MergedProjects(ProjectResolver resolver, Clock clock) {
+        this.resolver = resolver;
+        this.clock = clock;
+    }
+
+    public Optional<MergedProject> project(Index index, ProjectName project) {
+        Key key = new Key(index.id(), project.value());
+        Entry entry = cache.getIfPresent(key);
+        Instant now = clock.instant();
+        if (entry != null && (entry.until() == null || now.isBefore(entry.until()))) {
+            return Optional.ofNullable(entry.project());
+        }
+        Optional<MergedProject> merged = resolver.resolve(index, project);
+        cache.put(key, new Entry(merged.orElse(null),
+                merged.isPresent() ? merged.get().validUntil() : now.plus(ABSENCE_TTL)));
+        return merged;
+    }
+
+    /**
+     * The file an index's URL names ({@code /+f/<key>/<filename>}), if the index shows it: only through an index
+     * that can see a file is it served (SPEC §5).
+     */
+    public Optional<MergedFile> file(Index index, String key, String filename) {
+        for (ProjectName project : DistributionFilename.candidateProjects(filename)) {
+            Optional<MergedFile> file = project(index, project).flatMap(merged -> merged.files().stream()
+                    .filter(f -> f.key().equals(key) && f.filename().equals(filename)).findFirst());
+            if (file.isPresent()) {
+                return file;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @TransactionalEventListener
+    void onProjectChanged(ProjectChanged event) {
+        forgetProject(event.project());
+    }
+
+    @EventListener
+    void onUpstreamPageChanged(UpstreamPageChanged event) {
+        forgetProject(event.project());
+    }
+
+    @TransactionalEventListener
+    void onIndexesChanged(IndexesChanged event) {
+        cache.invalidateAll();
+    }
+
+    /** Any index may inherit from the one that changed, so every index's view of the project goes. */
+    private void forgetProject(ProjectName project) {
+        cache.asMap().keySet().removeIf(key -> key.project().equals(project.value()));
+    }
+}
