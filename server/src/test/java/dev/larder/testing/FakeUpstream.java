@@ -46,6 +46,7 @@ public final class FakeUpstream implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile FileFault fileFault = FileFault.NONE;
     private volatile String requiredAuthorization;
+    private final Map<String, String> uploadTimes = new ConcurrentHashMap<>();
 
     public FakeUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
@@ -84,6 +85,12 @@ public final class FakeUpstream implements AutoCloseable {
                 metadataByName.put(filename, wheelMetadata(file));
             }
         }
+        return this;
+    }
+
+    /** The upload-time the JSON page gives a file (default 2024-01-02T03:04:05.123456Z). */
+    public FakeUpstream uploadTime(String filename, java.time.Instant at) {
+        uploadTimes.put(filename, at.toString());
         return this;
     }
 
@@ -215,7 +222,8 @@ public final class FakeUpstream implements AutoCloseable {
                     .append(filename.replace("+", "%2B")).append("\",")
                     .append("\"hashes\":{").append(project.hashes() ? "\"sha256\":\"" + hex(sha256(bytes)) + "\"" : "")
                     .append("},\"requires-python\":\">=3.7\",\"size\":").append(bytes.length)
-                    .append(",\"upload-time\":\"2024-01-02T03:04:05.123456Z\"");
+                    .append(",\"upload-time\":\"").append(uploadTimes.getOrDefault(filename,
+                            "2024-01-02T03:04:05.123456Z")).append('"');
             String reason = project.yanked().get(filename);
             json.append(",\"yanked\":").append(reason == null ? "false" : reason.isEmpty() ? "true" : "\"" + reason + "\"");
             if (metadataByName.containsKey(filename)) {
