@@ -39,11 +39,12 @@ class MirrorPageStore {
                 projectName, project != null, etag, lastModified, serial, at, at, body);
         row = existing.isPresent() ? pages.update(row) : pages.save(row);
         files.deleteByPageId(row.id());
-        if (project != null) {
-            for (UpstreamFile file : project.files()) {
-                files.save(new UpstreamFileRow(null, row.id(), indexId, MirrorFileKeys.keyOf(file), file.filename(),
-                        file.url(), file.sha256(), file.size(), file.coreMetadata(), file.coreMetadataSha256()));
-            }
+        if (project != null && !project.files().isEmpty()) {
+            long pageId = row.id();
+            // One batched insert: PyPI pages of popular projects list thousands of files.
+            files.saveAll(project.files().stream().map(file -> new UpstreamFileRow(null, pageId, indexId,
+                    MirrorFileKeys.keyOf(file), file.filename(), file.url(), file.sha256(), file.size(),
+                    file.coreMetadata(), file.coreMetadataSha256())).toList());
         }
         return toCached(row);
     }
