@@ -211,4 +211,35 @@ class AdminApiTest {
         assertThat(http.json("DELETE", "/+api/indexes/rel/dev/projects/shipit/1.0", rel, null).statusCode()).isEqualTo(404);
         assertThat(http.get("/+api/indexes/rel/dev/projects/shipit").body()).isEqualTo("{\"name\":\"shipit\",\"versions\":{}}");
     }
+
+    @Test
+    void aPushThatWouldReplaceOtherBytesInANonVolatileTargetIs409AndSharesBlobsOtherwise() throws Exception {
+        String pusher = larder.user("pusher");
+        larder.index(pusher, "pusher/dev", "{\"volatile\": true}");
+        larder.index(pusher, "pusher/prod", "{}");
+        Path devWheel = Distribution.of("pushme", "1.0").marker(" dev").wheel(Files.createDirectories(dist.resolve("push-dev")));
+        Path prodWheel = Distribution.of("pushme", "1.0").marker(" prod").wheel(Files.createDirectories(dist.resolve("push-prod")));
+        assertThat(larder.upload("pusher/dev", pusher, Multipart.twineLike(devWheel, "pushme", "1.0")).statusCode()).isEqualTo(200);
+        assertThat(larder.upload("pusher/prod", pusher, Multipart.twineLike(prodWheel, "pushme", "1.0")).statusCode()).isEqualTo(200);
+        long blobsBefore;
+        try (var files = Files.walk(server.dataFolder().resolve("blobs/sha256"))) {
+            blobsBefore = files.filter(Files::isRegularFile).count();
+        }
+
+        HttpResponse<String> conflict = http.json("POST", "/+api/indexes/pusher/dev/projects/pushme/1.0/push", pusher,
+                "{\"target\": \"pusher/prod\"}");
+        larder.index(pusher, "pusher/qa", "{}");
+        HttpResponse<String> shared = http.json("POST", "/+api/indexes/pusher/dev/projects/pushme/1.0/push", pusher,
+                "{\"target\": \"pusher/qa\"}");
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.body()).contains("File already exists");
+        assertThat(shared.statusCode()).isEqualTo(201);
+        try (var files = Files.walk(server.dataFolder().resolve("blobs/sha256"))) {
+            assertThat(files.filter(Files::isRegularFile).count()).as("no bytes copied").isEqualTo(blobsBefore);
+        }
+        String stranger = larder.user("outsider");
+        assertThat(http.json("POST", "/+api/indexes/pusher/dev/projects/pushme/1.0/push", stranger,
+                "{\"target\": \"pusher/qa\"}").statusCode()).isEqualTo(403);
+    }
 }
