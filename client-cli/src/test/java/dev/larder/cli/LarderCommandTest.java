@@ -16,7 +16,7 @@ class LarderCommandTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int exitCode;
         try {
-            exitCode = LarderCommand.execute();
+            exitCode = LarderCommand.execute(new String[0]);
         } finally {
             System.setOut(original);
         }

@@ -27,6 +27,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,22 @@ final class TokensController {
         audit.record(caller.actorName(), Authenticator.addressOf(request), "token.create", "token " + created.id(),
                 "scope " + created.scope() + (names.isEmpty() ? "" : ", indexes " + names));
         return HttpResponse.status(HttpStatus.CREATED).body(created);
+    }
+
+    /** Who the credentials of this request belong to, and through which token: what {@code larder whoami} shows. */
+    @Get(uri = "/+api/whoami")
+    Map<String, Object> whoami(HttpRequest<?> request) {
+        Caller.Authenticated caller = Permissions.requireAuthenticated(authenticator.authenticate(request),
+                "see who you are");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("user", caller.user().name().value());
+        out.put("root", caller.user().name().isRoot());
+        if (caller.token() != null) {
+            out.put("token", caller.token().id());
+            out.put("scope", caller.token().scope().wireName());
+            out.put("indexes", caller.token().indexes().stream().map(IndexName::toString).toList());
+        }
+        return out;
     }
 
     @Get(uri = "/+api/tokens")
