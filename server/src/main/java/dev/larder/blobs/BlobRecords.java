@@ -1,5 +1,7 @@
 package dev.larder.blobs;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.larder.storage.BlobKey;
 import dev.larder.storage.BlobStore;
 import io.micronaut.transaction.annotation.Transactional;
@@ -28,6 +30,9 @@ public class BlobRecords {
     private final BlobRepository blobs;
     private final BlobStore store;
     private final Clock clock;
+    /** Keeps a hot file's downloads from writing to the database on every request. */
+    private final Cache<String, Boolean> recentlyTouched = Caffeine.newBuilder()
+            .expireAfterWrite(ACCESS_RESOLUTION).maximumSize(100_000).build();
 
     BlobRecords(BlobRepository blobs, BlobStore store, Clock clock) {
         this.blobs = blobs;
@@ -51,11 +56,12 @@ public class BlobRecords {
         return blobs.findById(sha256).map(BlobRow::size);
     }
 
-    /** Notes that a blob was read, for least-recently-used eviction. */
-    @Transactional
+    /** Notes that a blob was read, for least-recently-used eviction; at most once a minute per blob. */
     public void touch(String sha256) {
-        Instant now = clock.instant();
-        blobs.touch(sha256, now, now.minus(ACCESS_RESOLUTION));
+        if (recentlyTouched.asMap().putIfAbsent(sha256, Boolean.TRUE) == null) {
+            Instant now = clock.instant();
+            blobs.touch(sha256, now, now.minus(ACCESS_RESOLUTION));
+        }
     }
 
     public long cachedBytes() {

@@ -1,8 +1,6 @@
 package dev.larder.files;
 
 import dev.larder.auth.IndexAccess;
-import dev.larder.catalog.Catalog;
-import dev.larder.catalog.ReleaseFile;
 import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
 import dev.larder.index.IndexType;
@@ -56,15 +54,12 @@ final class FileController {
     private static final String IMMUTABLE = "max-age=365000000, immutable";
 
     private final IndexAccess access;
-    private final Catalog catalog;
     private final BlobStore blobs;
     private final MirrorFiles mirrorFiles;
     private final MergedProjects merged;
 
-    FileController(IndexAccess access, Catalog catalog, BlobStore blobs, MirrorFiles mirrorFiles,
-                   MergedProjects merged) {
+    FileController(IndexAccess access, BlobStore blobs, MirrorFiles mirrorFiles, MergedProjects merged) {
         this.access = access;
-        this.catalog = catalog;
         this.blobs = blobs;
         this.mirrorFiles = mirrorFiles;
         this.merged = merged;
@@ -85,52 +80,39 @@ final class FileController {
         if (target.type() == IndexType.MIRROR) {
             return mirrorFile(request, target, target, hash, filename);
         }
-        var file = catalog.file(target, hash, filename);
-        if (file.isPresent()) {
-            return send(request, target, stored(new BlobKey(hash), file.get().filename()), hash,
-                    file.get().uploadTime(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
-        }
-        if (filename.endsWith(METADATA_SUFFIX)) {
-            String distribution = filename.substring(0, filename.length() - METADATA_SUFFIX.length());
-            var owner = catalog.file(target, hash, distribution).filter(ReleaseFile::hasCoreMetadata);
-            if (owner.isPresent()) {
-                String metadata = owner.get().coreMetadataSha256();
-                return send(request, target, stored(new BlobKey(metadata), filename), metadata,
-                        owner.get().uploadTime(), METADATA_TYPE);
-            }
-        }
-        Optional<HttpResponse<?>> inherited = inheritedFile(request, target, hash, filename);
-        if (inherited.isPresent()) {
-            return inherited.get();
+        Optional<HttpResponse<?>> shown = shownFile(request, target, hash, filename);
+        if (shown.isPresent()) {
+            return shown.get();
         }
         throw ProblemException.notFound("No file '" + filename + "' with sha256 " + hash + " in index '"
                 + target.name() + "'.");
     }
 
     /**
-     * A file the index shows from one of its bases (SPEC §4), or that base's metadata file: served only if the
-     * merged page of the index lists it.
+     * A file the index shows, its own or from one of its bases (SPEC §4), or its metadata file: served only if the
+     * index's merged page lists it. The merged page is cached, so a warm download asks no database.
      */
-    private Optional<HttpResponse<?>> inheritedFile(HttpRequest<?> request, Index index, String key, String filename)
+    private Optional<HttpResponse<?>> shownFile(HttpRequest<?> request, Index index, String key, String filename)
             throws IOException {
-        boolean metadata = filename.endsWith(METADATA_SUFFIX);
-        String distribution = metadata ? filename.substring(0, filename.length() - METADATA_SUFFIX.length())
-                : filename;
-        Optional<MergedFile> file = merged.file(index, key, distribution);
+        Optional<MergedFile> file = merged.file(index, key, filename);
+        boolean metadata = false;
+        if (file.isEmpty() && filename.endsWith(METADATA_SUFFIX)) {
+            metadata = true;
+            file = merged.file(index, key, filename.substring(0, filename.length() - METADATA_SUFFIX.length()));
+        }
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        Index source = file.get().from();
-        if (source.type() == IndexType.MIRROR) {
-            return Optional.of(mirrorFile(request, index, source, key, filename));
+        MergedFile shown = file.get();
+        if (shown.from().type() == IndexType.MIRROR) {
+            return Optional.of(mirrorFile(request, index, shown.from(), key, filename));
         }
-        Optional<ReleaseFile> held = catalog.file(source, key, distribution);
-        if (held.isEmpty() || (metadata && !held.get().hasCoreMetadata())) {
+        if (metadata && !shown.coreMetadata()) {
             return Optional.empty();
         }
-        String sha256 = metadata ? held.get().coreMetadataSha256() : key;
-        return Optional.of(send(request, index, stored(new BlobKey(sha256), filename), sha256,
-                held.get().uploadTime(), metadata ? METADATA_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE));
+        String sha256 = metadata ? shown.coreMetadataSha256() : shown.sha256();
+        return Optional.of(send(request, index, stored(new BlobKey(sha256), filename), sha256, shown.uploadTime(),
+                metadata ? METADATA_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE));
     }
 
     /**

@@ -4,7 +4,10 @@ import dev.larder.account.Accounts;
 import dev.larder.account.User;
 import dev.larder.account.UserName;
 import dev.larder.platform.ProblemException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -26,6 +29,8 @@ public class Indexes {
     private final Accounts accounts;
     private final Clock clock;
     private final ApplicationEventPublisher<IndexesChanged> events;
+    private final Cache<IndexName, Optional<Index>> byName = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<IndexName, List<Index>> orders = Caffeine.newBuilder().maximumSize(10_000).build();
 
     Indexes(IndexRepository indexes, IndexBaseRepository bases, Accounts accounts, Clock clock,
             ApplicationEventPublisher<IndexesChanged> events) {
@@ -85,10 +90,11 @@ public class Indexes {
         events.publishEvent(new IndexesChanged(name));
     }
 
+    /** Served from memory: every simple page and file request looks its index up, and indexes rarely change. */
     public Optional<Index> find(IndexName name) {
-        return accounts.find(name.user())
-                .flatMap(owner -> indexes.findByOwnerIdAndName(owner.id(), name.name()))
-                .map(this::toIndex);
+        return byName.get(name, key -> accounts.find(key.user())
+                .flatMap(owner -> indexes.findByOwnerIdAndName(owner.id(), key.name()))
+                .map(this::toIndex));
     }
 
     /** The index, or a 404 that names it. */
@@ -106,7 +112,14 @@ public class Indexes {
 
     /** The resolution order of an index (SPEC §3): itself, its bases breadth-first, mirrors last. */
     public List<Index> resolutionOrder(Index index) {
-        return ResolutionOrder.of(index, name -> find(name).orElse(null));
+        return orders.get(index.name(), key -> ResolutionOrder.of(index, name -> find(name).orElse(null)));
+    }
+
+    /** Any index change may change any index's view of its bases: forget everything once it has committed. */
+    @TransactionalEventListener
+    void onIndexesChanged(IndexesChanged event) {
+        byName.invalidateAll();
+        orders.invalidateAll();
     }
 
     /** True if the user owns any index; such a user cannot be deleted. */

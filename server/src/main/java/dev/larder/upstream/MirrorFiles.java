@@ -76,6 +76,14 @@ public class MirrorFiles {
      * this mirror lists it.
      */
     public Optional<MirrorFile> serve(Index mirror, String key, String filename, Need need) throws IOException {
+        if (key.matches("[0-9a-f]{64}") && !filename.endsWith(".metadata")) {
+            // The key of a hashed upstream file is its sha256: once cached, no row needs reading.
+            Optional<BlobContent> blob = blobs.find(new BlobKey(key));
+            if (blob.isPresent() && store.isListed(mirror.id(), key, filename)) {
+                records.touch(key);
+                return Optional.of(new MirrorFile.Cached(blob.get(), key));
+            }
+        }
         Optional<UpstreamFileRow> file = find(mirror, key, filename);
         if (file.isPresent()) {
             UpstreamFileRow row = file.get();

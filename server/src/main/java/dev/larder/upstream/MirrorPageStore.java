@@ -1,10 +1,13 @@
 package dev.larder.upstream;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,6 +21,9 @@ class MirrorPageStore {
     private final UpstreamRepositories.Pages pages;
     private final UpstreamRepositories.Files files;
     private final ObjectMapper json;
+    /** Files known to be listed, for a few minutes: the warm download path then asks no database. */
+    private final Cache<String, Boolean> listed = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(100_000).build();
 
     MirrorPageStore(UpstreamRepositories.Pages pages, UpstreamRepositories.Files files, ObjectMapper json) {
         this.pages = pages;
@@ -53,6 +59,19 @@ class MirrorPageStore {
     @Transactional
     void markChecked(CachedPage page, Instant at) {
         pages.findById(page.rowId()).ifPresent(row -> pages.update(row.checked(at)));
+    }
+
+    /** Whether a page of this mirror lists the file; remembered, since a listed file stays listed for long. */
+    boolean isListed(long indexId, String key, String filename) {
+        String cacheKey = indexId + "/" + key + "/" + filename;
+        if (listed.getIfPresent(cacheKey) != null) {
+            return true;
+        }
+        boolean found = files.findByIndexIdAndFileKeyAndFilename(indexId, key, filename).isPresent();
+        if (found) {
+            listed.put(cacheKey, Boolean.TRUE);
+        }
+        return found;
     }
 
     Optional<UpstreamFileRow> file(long indexId, String key, String filename) {
