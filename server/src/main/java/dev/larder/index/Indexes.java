@@ -97,6 +97,12 @@ public class Indexes {
                 .map(this::toIndex));
     }
 
+    /** The index if memory holds it; never asks the database (for the zero-copy path on the event loop). */
+    public Optional<Index> cached(IndexName name) {
+        Optional<Index> index = byName.getIfPresent(name);
+        return index == null ? Optional.empty() : index;
+    }
+
     /** The index, or a 404 that names it. */
     public Index require(IndexName name) {
         return find(name).orElseThrow(() -> ProblemException.notFound("Index '" + name + "' does not exist."));

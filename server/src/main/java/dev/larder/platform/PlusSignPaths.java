@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * "+" (a local version) that must stay encoded.
  */
 @Singleton
-final class PlusSignPaths implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+public final class PlusSignPaths implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     private static final Pattern ENCODED_PLUS_SEGMENT = Pattern.compile("/%2[Bb]");
     private static final ChannelHandler REWRITER = new Rewriter();
@@ -31,7 +31,7 @@ final class PlusSignPaths implements BeanCreatedEventListener<NettyServerCustomi
         return event.getBean();
     }
 
-    static String rewrite(String uri) {
+    public static String rewrite(String uri) {
         int query = uri.indexOf('?');
         String path = query < 0 ? uri : uri.substring(0, query);
         if (!path.contains("%2")) {

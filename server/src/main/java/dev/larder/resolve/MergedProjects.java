@@ -76,6 +76,23 @@ public class MergedProjects {
         return Optional.empty();
     }
 
+    /** As {@link #file}, from memory only: empty whenever answering would need a computation. */
+    public Optional<MergedFile> cachedFile(Index index, String key, String filename) {
+        Instant now = clock.instant();
+        for (ProjectName project : DistributionFilename.candidateProjects(filename)) {
+            Entry entry = cache.getIfPresent(new Key(index.id(), project.value()));
+            if (entry == null || entry.project() == null || (entry.until() != null && !now.isBefore(entry.until()))) {
+                continue;
+            }
+            Optional<MergedFile> file = entry.project().files().stream()
+                    .filter(f -> f.key().equals(key) && f.filename().equals(filename)).findFirst();
+            if (file.isPresent()) {
+                return file;
+            }
+        }
+        return Optional.empty();
+    }
+
     @TransactionalEventListener
     void onProjectChanged(ProjectChanged event) {
         forgetProject(event.project());

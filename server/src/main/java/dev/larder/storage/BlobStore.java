@@ -2,6 +2,7 @@ package dev.larder.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,14 @@ public interface BlobStore {
     Optional<BlobContent> find(BlobKey key) throws IOException;
 
     boolean contains(BlobKey key) throws IOException;
+
+    /**
+     * The blob as a local file, when the store keeps it in one, so it can be sent with {@code sendfile}; empty for
+     * stores that do not (S3) or when the blob is missing.
+     */
+    default Optional<Path> localFile(BlobKey key) {
+        return Optional.empty();
+    }
 
     /** Removes a blob; callers first make sure no row references it. Answers whether there was one. */
     boolean delete(BlobKey key) throws IOException;

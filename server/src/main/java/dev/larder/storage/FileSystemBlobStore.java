@@ -67,6 +67,12 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<Path> localFile(BlobKey key) {
+        Path path = pathOf(key);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    @Override
     public boolean contains(BlobKey key) {
         return Files.isRegularFile(pathOf(key));
     }

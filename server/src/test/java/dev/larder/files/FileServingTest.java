@@ -233,4 +233,27 @@ class FileServingTest {
         assertThat(http.get("/team/dev/+f/" + sha256 + "/other-name.whl").statusCode()).isEqualTo(404);
         assertThat(http.get("/team/dev/+f/not-a-hash/x.whl").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderWhateverPathServesThem() throws Exception {
+        get(wheelUrl); // the merged page is cached now, so the file may take the sendfile path
+        String host = "Host: 127.0.0.1\r\n";
+        String requests = "GET /team/dev/+simple/torchish/ HTTP/1.1\r\n" + host + "\r\n"
+                + "GET " + wheelUrl + " HTTP/1.1\r\n" + host + "\r\n"
+                + "GET /team/dev/+simple/plain/ HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n";
+        byte[] answer;
+        try (java.net.Socket socket = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            answer = socket.getInputStream().readAllBytes();
+        }
+
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
+        int page = text.indexOf("Links for torchish");
+        int wheel = text.indexOf(new String(wheelBytes, StandardCharsets.ISO_8859_1));
+        int last = text.indexOf("Links for plain");
+        assertThat(page).isPositive();
+        assertThat(wheel).isGreaterThan(page);
+        assertThat(last).isGreaterThan(wheel);
+    }
 }
