@@ -76,6 +76,16 @@ public class MergedProjects {
         return Optional.empty();
     }
 
+    /** As {@link #project}, from memory only: empty whenever answering would need a computation. */
+    public Optional<MergedProject> cachedProject(Index index, ProjectName project) {
+        Entry entry = cache.getIfPresent(new Key(index.id(), project.value()));
+        if (entry == null || entry.project() == null
+                || (entry.until() != null && !clock.instant().isBefore(entry.until()))) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.project());
+    }
+
     /** As {@link #file}, from memory only: empty whenever answering would need a computation. */
     public Optional<MergedFile> cachedFile(Index index, String key, String filename) {
         Instant now = clock.instant();

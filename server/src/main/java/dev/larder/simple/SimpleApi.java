@@ -89,12 +89,19 @@ public class SimpleApi {
     }
 
     /** A page rendered in one form, with its ETag; {@code stale} when a mirror served its last good page. */
-    record RenderedPage(byte[] body, String etag, boolean stale) {}
+    public record RenderedPage(byte[] body, String etag, boolean stale) {}
 
     private record RenderKey(long indexId, String project, SimpleFormat format) {}
 
     /** The rendering, and the merged project it was made from: valid while that is still the current one. */
     private record Rendered(MergedProject source, RenderedPage page) {}
+
+    /** As {@link #renderedProject}, from memory only: empty whenever answering would need a computation. */
+    public Optional<RenderedPage> cachedRenderedProject(Index index, ProjectName name, SimpleFormat format) {
+        Optional<MergedProject> current = merged.cachedProject(index, name);
+        Rendered cached = current.isEmpty() ? null : rendered.getIfPresent(new RenderKey(index.id(), name.value(), format));
+        return cached != null && cached.source() == current.get() ? Optional.of(cached.page()) : Optional.empty();
+    }
 
     /**
      * The page of a project in one form. Rendering 20,000 files takes tens of milliseconds, so a rendering is kept

@@ -1,25 +1,33 @@
-package dev.larder.files;
+package dev.larder.warm;
 
 import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
 import dev.larder.index.IndexName;
 import dev.larder.index.IndexType;
 import dev.larder.index.Indexes;
+import dev.larder.packaging.ProjectName;
 import dev.larder.platform.PlusSignPaths;
 import dev.larder.resolve.MergedFile;
 import dev.larder.resolve.MergedProjects;
+import dev.larder.simple.AcceptNegotiation;
+import dev.larder.simple.SimpleApi;
+import dev.larder.simple.SimpleFormat;
 import dev.larder.storage.BlobKey;
 import dev.larder.storage.BlobStore;
+import dev.larder.upstream.MirrorRoots;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -43,26 +51,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The hot path of file downloads, on Netty's event loop with {@code sendfile} (Micronaut 4.10 never uses it:
- * shared/STACK.md §5). It answers only what it can answer from memory, with the same rules as
- * {@link FileController}: an anonymous GET or HEAD, without Range, of a file the merged page of a publicly readable
- * index lists (already cached) and whose bytes are a local file. Everything else, and any request while the
- * connection has one in Micronaut's hands (to keep responses in order), goes on to {@link FileController}.
+ * The warm path: what a package index answers all day (project pages, files, a mirror's project list), answered on
+ * Netty's event loop from memory, pages from their cached bytes and files with {@code sendfile} (Micronaut 4.10
+ * never uses it: shared/STACK.md §5). It answers only anonymous GET and HEAD requests, without Range, on publicly
+ * readable indexes, when every answer is already in memory, with the same headers and rules as the controllers.
+ * Everything else, and any request while the connection has one in Micronaut's hands (to keep answers in order),
+ * goes on to the controllers, which stay the reference.
  */
 @Singleton
-final class ZeroCopyFiles implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class WarmPath implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     private static final Pattern FILE_PATH = Pattern.compile("^/([^/]+)/([^/]+)/\\+f/([0-9a-f]{64})/([^/]+)$");
+    private static final Pattern PAGE_PATH = Pattern.compile("^/([^/]+)/([^/]+)/\\+simple/([^/]+)/$");
+    private static final Pattern ROOT_PATH = Pattern.compile("^/([^/]+)/([^/]+)/\\+simple/$");
     private static final String IMMUTABLE = "public, max-age=365000000, immutable";
+    private static final String METADATA_SUFFIX = ".metadata";
 
     private final Indexes indexes;
     private final MergedProjects merged;
     private final BlobStore blobs;
+    private final SimpleApi simple;
+    private final MirrorRoots roots;
+    private final String pageCaching;
 
-    ZeroCopyFiles(Indexes indexes, MergedProjects merged, BlobStore blobs) {
+    WarmPath(Indexes indexes, MergedProjects merged, BlobStore blobs, SimpleApi simple, MirrorRoots roots,
+             @Value("${larder.simple.max-age}") long maxAgeSeconds) {
         this.indexes = indexes;
         this.merged = merged;
         this.blobs = blobs;
+        this.simple = simple;
+        this.roots = roots;
+        this.pageCaching = "public, max-age=" + maxAgeSeconds;
     }
 
     @Override
@@ -71,8 +90,13 @@ final class ZeroCopyFiles implements BeanCreatedEventListener<NettyServerCustomi
         return event.getBean();
     }
 
-    /** What to send for a request, if this path may answer it. */
-    private record Served(Path file, String etag, String contentType, String lastModified) {}
+    /**
+     * What to send: a file's bytes ({@code file}) or a page's ({@code body}), with its headers.
+     *
+     * @param vary true for negotiated answers (pages), which then say {@code Vary: Accept}
+     */
+    private record Served(Path file, byte[] body, String etag, String contentType, String lastModified,
+                          String caching, boolean vary) {}
 
     Optional<Served> find(HttpRequest request) {
         if ((request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD)
@@ -80,29 +104,68 @@ final class ZeroCopyFiles implements BeanCreatedEventListener<NettyServerCustomi
                 || request.headers().contains(HttpHeaderNames.AUTHORIZATION)) {
             return Optional.empty();
         }
-        String path = new QueryStringDecoder(PlusSignPaths.rewrite(request.uri())).rawPath();
-        Matcher m = FILE_PATH.matcher(path);
-        if (!m.matches()) {
-            return Optional.empty();
+        QueryStringDecoder uri = new QueryStringDecoder(PlusSignPaths.rewrite(request.uri()));
+        String path = uri.rawPath();
+        Matcher file = FILE_PATH.matcher(path);
+        if (file.matches()) {
+            return publicIndex(file.group(1), file.group(2)).flatMap(index -> file(index, file.group(3), file.group(4)));
         }
-        Optional<Index> index;
+        Matcher page = PAGE_PATH.matcher(path);
+        if (page.matches()) {
+            return publicIndex(page.group(1), page.group(2)).flatMap(index -> page(index, page.group(3), request, uri));
+        }
+        Matcher root = ROOT_PATH.matcher(path);
+        if (root.matches()) {
+            return publicIndex(root.group(1), root.group(2)).flatMap(index -> mirrorRoot(index, request, uri));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Index> publicIndex(String user, String name) {
         try {
-            index = indexes.cached(IndexName.parse(m.group(1) + "/" + m.group(2)));
+            return indexes.cached(IndexName.parse(user + "/" + name))
+                    .filter(index -> index.config().aclRead().contains(IndexConfig.ANONYMOUS));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (index.isEmpty() || !index.get().config().aclRead().contains(IndexConfig.ANONYMOUS)) {
+    }
+
+    private static SimpleFormat format(HttpRequest request, QueryStringDecoder uri) {
+        var format = uri.parameters().get("format");
+        return AcceptNegotiation.choose(request.headers().get(HttpHeaderNames.ACCEPT),
+                format == null || format.isEmpty() ? null : format.get(0));
+    }
+
+    /** A project page whose rendering for this form is cached and current. */
+    private Optional<Served> page(Index index, String project, HttpRequest request, QueryStringDecoder uri) {
+        if (!ProjectName.isNormalized(project)) {
+            return Optional.empty(); // a redirect: the controller's job
+        }
+        SimpleFormat format = format(request, uri);
+        return simple.cachedRenderedProject(index, new ProjectName(project), format)
+                .filter(page -> !page.stale()) // stale pages carry extra headers: the controller's job
+                .map(page -> new Served(null, page.body(), page.etag(), format.contentType(), null, pageCaching, true));
+    }
+
+    /** A mirror's project list, from its ready-made file. */
+    private Optional<Served> mirrorRoot(Index index, HttpRequest request, QueryStringDecoder uri) {
+        if (index.type() != IndexType.MIRROR) {
             return Optional.empty();
         }
-        String key = m.group(3);
+        SimpleFormat format = format(request, uri);
+        return roots.root(index, format.isJson()).map(root -> new Served(root.path(), null,
+                "\"" + root.etag() + "\"", format.contentType(), null, pageCaching, true));
+    }
+
+    /** A file of a stage that the cached merged page of the index lists. */
+    private Optional<Served> file(Index index, String key, String encodedFilename) {
         // Decoded as a path segment: "+" stays "+" (a local version), "%2B" becomes "+".
-        String filename = QueryStringDecoder.decodeComponent(m.group(4).replace("+", "%2B"));
+        String filename = QueryStringDecoder.decodeComponent(encodedFilename.replace("+", "%2B"));
         boolean metadata = false;
-        Optional<MergedFile> file = merged.cachedFile(index.get(), key, filename);
-        if (file.isEmpty() && filename.endsWith(FileController.METADATA_SUFFIX)) {
+        Optional<MergedFile> file = merged.cachedFile(index, key, filename);
+        if (file.isEmpty() && filename.endsWith(METADATA_SUFFIX)) {
             metadata = true;
-            file = merged.cachedFile(index.get(), key,
-                    filename.substring(0, filename.length() - FileController.METADATA_SUFFIX.length()));
+            file = merged.cachedFile(index, key, filename.substring(0, filename.length() - METADATA_SUFFIX.length()));
         }
         if (file.isEmpty() || file.get().from().type() != IndexType.STAGE || (metadata && !file.get().coreMetadata())) {
             return Optional.empty();
@@ -112,10 +175,10 @@ final class ZeroCopyFiles implements BeanCreatedEventListener<NettyServerCustomi
                 : DateTimeFormatter.RFC_1123_DATE_TIME.format(file.get().uploadTime().atOffset(ZoneOffset.UTC));
         String contentType = metadata ? "text/plain; charset=utf-8" : "application/octet-stream";
         return blobs.localFile(new BlobKey(sha256))
-                .map(local -> new Served(local, "\"" + sha256 + "\"", contentType, lastModified));
+                .map(local -> new Served(local, null, "\"" + sha256 + "\"", contentType, lastModified, IMMUTABLE, false));
     }
 
-    private record Customizer(ZeroCopyFiles files, Channel channel) implements NettyServerCustomizer {
+    private record Customizer(WarmPath files, Channel channel) implements NettyServerCustomizer {
         @Override
         public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
             return role == ChannelRole.CONNECTION ? new Customizer(files, channel) : this;
@@ -125,7 +188,7 @@ final class ZeroCopyFiles implements BeanCreatedEventListener<NettyServerCustomi
         public void onStreamPipelineBuilt() {
             if (channel != null && files != null) {
                 channel.pipeline().addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND,
-                        "larder-zero-copy-files", files.new Handler());
+                        "larder-warm-path", files.new Handler());
             }
         }
     }
@@ -172,8 +235,12 @@ final class ZeroCopyFiles implements BeanCreatedEventListener<NettyServerCustomi
             DefaultHttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1,
                     notModified ? HttpResponseStatus.NOT_MODIFIED : HttpResponseStatus.OK);
             response.headers().set(HttpHeaderNames.ETAG, served.etag())
-                    .set(HttpHeaderNames.CACHE_CONTROL, IMMUTABLE)
-                    .set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
+                    .set(HttpHeaderNames.CACHE_CONTROL, served.caching());
+            if (served.vary()) {
+                response.headers().set(HttpHeaderNames.VARY, "Accept");
+            } else {
+                response.headers().set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
+            }
             HttpUtil.setKeepAlive(response, keepAlive);
             if (notModified) {
                 HttpUtil.setContentLength(response, 0);
@@ -181,12 +248,21 @@ final class ZeroCopyFiles implements BeanCreatedEventListener<NettyServerCustomi
                 finish(context, keepAlive);
                 return;
             }
-            FileChannel file = FileChannel.open(served.file(), StandardOpenOption.READ);
-            long size = file.size();
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, served.contentType());
             if (served.lastModified() != null) {
                 response.headers().set(HttpHeaderNames.LAST_MODIFIED, served.lastModified());
             }
+            if (served.body() != null) {
+                HttpUtil.setContentLength(response, served.body().length);
+                context.write(response);
+                if (!head) {
+                    context.write(new DefaultHttpContent(Unpooled.wrappedBuffer(served.body())));
+                }
+                finish(context, keepAlive);
+                return;
+            }
+            FileChannel file = FileChannel.open(served.file(), StandardOpenOption.READ);
+            long size = file.size();
             HttpUtil.setContentLength(response, size);
             context.write(response);
             if (head) {
