@@ -76,6 +76,7 @@ def wrk(url, accept=None):
     command = ["wrk", "-t2", "-c32", "-d" + DURATION, "--latency"]
     if accept:
         command += ["-H", f"Accept: {accept}"]
+    subprocess.run(["wrk", "-t2", "-c32", "-d2s"] + command[4:] + [url], capture_output=True)  # warm-up, not counted
     results = []
     for _ in range(ROUNDS):
         out = subprocess.run(command + [url], capture_output=True, text=True).stdout
@@ -106,7 +107,7 @@ def main():
     start([sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "--directory", up, str(UPSTREAM)], log="upstream.log")
     wait_for(UPSTREAM, "/simple/upstream-only/")
 
-    larder = start(["java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", f"{ROOT}/server/target/larder-server.jar"], {
+    larder = start(["java"] + os.environ.get("LARDER_JAVA_OPTS", "-Xmx128m -Xss512k -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -XX:ReservedCodeCacheSize=64m").split() + ["-jar", f"{ROOT}/server/target/larder-server.jar"], {
         "LARDER_DATA_DIR": f"{work}/data", "LARDER_PORT": str(LARDER), "LARDER_BIND_ADDRESS": "127.0.0.1",
         "LARDER_ROOT_PASSWORD": "bench-root-password",
         "LARDER_UPSTREAM_URL": f"http://127.0.0.1:{UPSTREAM}/simple/"}, log="larder.log")
