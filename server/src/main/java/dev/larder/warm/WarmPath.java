@@ -7,6 +7,7 @@ import dev.larder.index.IndexType;
 import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
 import dev.larder.platform.PlusSignPaths;
+import dev.larder.platform.Sha256;
 import dev.larder.resolve.MergedFile;
 import dev.larder.resolve.MergedProjects;
 import dev.larder.simple.AcceptNegotiation;
@@ -40,7 +41,10 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,6 +70,8 @@ final class WarmPath implements BeanCreatedEventListener<NettyServerCustomizer.R
     private static final Pattern ROOT_PATH = Pattern.compile("^/([^/]+)/([^/]+)/\\+simple/$");
     private static final String IMMUTABLE = "public, max-age=365000000, immutable";
     private static final String METADATA_SUFFIX = ".metadata";
+    /** Blobs up to this size (every METADATA file) are answered from memory: open, stat and close cost more than the bytes. */
+    private static final int SMALL_BLOB = 64 * 1024;
 
     private final Indexes indexes;
     private final MergedProjects merged;
@@ -73,6 +79,12 @@ final class WarmPath implements BeanCreatedEventListener<NettyServerCustomizer.R
     private final SimpleApi simple;
     private final MirrorRoots roots;
     private final String pageCaching;
+    // Keyed by sha256, so an entry can never go stale; a removed file stops being served because its merged page
+    // no longer lists it.
+    private final Cache<String, byte[]> smallBlobs = Caffeine.newBuilder()
+            .maximumWeight(16L * 1024 * 1024)
+            .<String, byte[]>weigher((sha256, bytes) -> bytes.length)
+            .build();
 
     WarmPath(Indexes indexes, MergedProjects merged, BlobStore blobs, SimpleApi simple, MirrorRoots roots,
              @Value("${larder.simple.max-age}") long maxAgeSeconds) {
@@ -174,8 +186,28 @@ final class WarmPath implements BeanCreatedEventListener<NettyServerCustomizer.R
         String lastModified = file.get().uploadTime() == null ? null
                 : DateTimeFormatter.RFC_1123_DATE_TIME.format(file.get().uploadTime().atOffset(ZoneOffset.UTC));
         String contentType = metadata ? "text/plain; charset=utf-8" : "application/octet-stream";
-        return blobs.localFile(new BlobKey(sha256))
-                .map(local -> new Served(local, null, "\"" + sha256 + "\"", contentType, lastModified, IMMUTABLE, false));
+        String etag = "\"" + sha256 + "\"";
+        byte[] small = smallBlobs.getIfPresent(sha256);
+        if (small != null) {
+            return Optional.of(new Served(null, small, etag, contentType, lastModified, IMMUTABLE, false));
+        }
+        Optional<Path> local = blobs.localFile(new BlobKey(sha256));
+        if (local.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (Files.size(local.get()) <= SMALL_BLOB) {
+                byte[] bytes = Files.readAllBytes(local.get());
+                if (!Sha256.hex(bytes).equals(sha256)) {
+                    return Optional.empty(); // damaged on disk: never kept in memory, left to the controllers
+                }
+                smallBlobs.put(sha256, bytes);
+                return Optional.of(new Served(null, bytes, etag, contentType, lastModified, IMMUTABLE, false));
+            }
+        } catch (IOException e) {
+            return Optional.empty(); // the controllers answer, with an error that says what is wrong
+        }
+        return Optional.of(new Served(local.get(), null, etag, contentType, lastModified, IMMUTABLE, false));
     }
 
     private record Customizer(WarmPath files, Channel channel) implements NettyServerCustomizer {
