@@ -418,6 +418,23 @@ class MirrorTest {
     }
 
     @Test
+    void anHtmlRootListingKeepsEveryName() throws Exception {
+        try (FakeUpstream htmlOnly = new FakeUpstream().htmlOnly()) {
+            for (int i = 0; i < 3000; i++) {
+                htmlOnly.project("listed-" + i);
+            }
+            String mirror = mirror(htmlOnly, "");
+            http.get("/" + mirror + "/+simple/");
+
+            String html = awaitStatus("/" + mirror + "/+simple/", 200).body();
+
+            for (int i = 0; i < 3000; i++) {
+                assertThat(html).contains("<a href=\"listed-" + i + "/\">listed-" + i + "</a>");
+            }
+        }
+    }
+
+    @Test
     void credentialsInTheMirrorUrlGoToUpstreamAndAppearNowhere() throws Exception {
         try (FakeUpstream guarded = new FakeUpstream()) {
             guarded.project("upstreamer", wheel);
