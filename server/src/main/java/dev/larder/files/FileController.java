@@ -6,8 +6,8 @@ import dev.larder.index.IndexConfig;
 import dev.larder.index.IndexType;
 import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
-import dev.larder.resolve.MergedFile;
 import dev.larder.resolve.MergedProjects;
+import dev.larder.resolve.ShownFile;
 import dev.larder.storage.BlobContent;
 import dev.larder.storage.BlobKey;
 import dev.larder.storage.BlobStore;
@@ -40,15 +40,15 @@ import java.util.Optional;
  * {@code /{user}/{index}/+f/{sha256}/{filename}} and its PEP 658 {@code .metadata}: bytes of a file that this
  * index shows, to callers who may read it (SPEC §5). A hash that exists elsewhere in the store is a 404 here.
  *
- * <p>All file bytes leave the server through {@link #send}, so serving can later move to Netty's zero-copy path
- * in one place. {@code Range} is handled here rather than by Micronaut's file types, whose suffix and one-byte
+ * <p>Anonymous reads of stage files that are in memory are answered before this controller, by
+ * {@code dev.larder.warm.WarmPath} with zero-copy {@code sendfile}; this controller is the reference behaviour.
+ * {@code Range} is handled here rather than by Micronaut's file types, whose suffix and one-byte
  * ranges are wrong (shared/STACK.md §5).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class FileController {
 
-    static final String METADATA_SUFFIX = ".metadata";
     private static final MediaType METADATA_TYPE = MediaType.of("text/plain; charset=utf-8");
     /** Files never change under their URL (it holds their sha256), so clients may keep them for good. */
     private static final String IMMUTABLE = "max-age=365000000, immutable";
@@ -94,25 +94,19 @@ final class FileController {
      */
     private Optional<HttpResponse<?>> shownFile(HttpRequest<?> request, Index index, String key, String filename)
             throws IOException {
-        Optional<MergedFile> file = merged.file(index, key, filename);
-        boolean metadata = false;
-        if (file.isEmpty() && filename.endsWith(METADATA_SUFFIX)) {
-            metadata = true;
-            file = merged.file(index, key, filename.substring(0, filename.length() - METADATA_SUFFIX.length()));
-        }
-        if (file.isEmpty()) {
+        Optional<ShownFile> found = merged.shown(index, key, filename);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        MergedFile shown = file.get();
-        if (shown.from().type() == IndexType.MIRROR) {
-            return Optional.of(mirrorFile(request, index, shown.from(), key, filename));
+        ShownFile shown = found.get();
+        if (shown.file().from().type() == IndexType.MIRROR) {
+            return Optional.of(mirrorFile(request, index, shown.file().from(), key, filename));
         }
-        if (metadata && !shown.coreMetadata()) {
+        if (shown.metadata() && !shown.file().coreMetadata()) {
             return Optional.empty();
         }
-        String sha256 = metadata ? shown.coreMetadataSha256() : shown.sha256();
-        return Optional.of(send(request, index, stored(new BlobKey(sha256), filename), sha256, shown.uploadTime(),
-                metadata ? METADATA_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE));
+        return Optional.of(send(request, index, stored(new BlobKey(shown.sha256()), filename), shown.sha256(),
+                shown.file().uploadTime(), shown.metadata() ? METADATA_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE));
     }
 
     /**
@@ -124,7 +118,8 @@ final class FileController {
         boolean head = request.getMethod() == HttpMethod.HEAD;
         boolean ranged = request.getHeaders().get(HttpHeaders.RANGE) != null;
         MirrorFiles.Need need = head ? MirrorFiles.Need.HEAD : ranged ? MirrorFiles.Need.WHOLE : MirrorFiles.Need.STREAM;
-        MediaType type = filename.endsWith(METADATA_SUFFIX) ? METADATA_TYPE : MediaType.APPLICATION_OCTET_STREAM_TYPE;
+        MediaType type = filename.endsWith(ShownFile.METADATA_SUFFIX) ? METADATA_TYPE
+                : MediaType.APPLICATION_OCTET_STREAM_TYPE;
         MirrorFile file = mirrorFiles.serve(mirror, key, filename, need).orElseThrow(() -> ProblemException.notFound(
                 "No file '" + filename + "' with key " + key + " on mirror '" + mirror.name() + "'."));
         if (file instanceof MirrorFile.Cached cached) {

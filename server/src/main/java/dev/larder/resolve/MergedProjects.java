@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Merged projects, computed once and kept until something they depend on changes (SPEC §4, issue "speed at
@@ -65,7 +66,7 @@ public class MergedProjects {
      * The file an index's URL names ({@code /+f/<key>/<filename>}), if the index shows it: only through an index
      * that can see a file is it served (SPEC §5).
      */
-    public Optional<MergedFile> file(Index index, String key, String filename) {
+    Optional<MergedFile> file(Index index, String key, String filename) {
         for (ProjectName project : DistributionFilename.candidateProjects(filename)) {
             Optional<MergedFile> file = project(index, project).flatMap(merged -> merged.files().stream()
                     .filter(f -> f.key().equals(key) && f.filename().equals(filename)).findFirst());
@@ -74,6 +75,25 @@ public class MergedProjects {
             }
         }
         return Optional.empty();
+    }
+
+    /** The file, or metadata file, an index's URL names ({@code /+f/<key>/<filename>}), if the index shows it. */
+    public Optional<ShownFile> shown(Index index, String key, String filename) {
+        return shown(filename, name -> file(index, key, name));
+    }
+
+    /** As {@link #shown}, from memory only: empty whenever answering would need a computation. */
+    public Optional<ShownFile> cachedShown(Index index, String key, String filename) {
+        return shown(filename, name -> cachedFile(index, key, name));
+    }
+
+    private static Optional<ShownFile> shown(String filename, Function<String, Optional<MergedFile>> lookup) {
+        Optional<MergedFile> file = lookup.apply(filename);
+        if (file.isPresent() || !filename.endsWith(ShownFile.METADATA_SUFFIX)) {
+            return file.map(f -> new ShownFile(f, false));
+        }
+        return lookup.apply(filename.substring(0, filename.length() - ShownFile.METADATA_SUFFIX.length()))
+                .map(f -> new ShownFile(f, true));
     }
 
     /** As {@link #project}, from memory only: empty whenever answering would need a computation. */
@@ -87,7 +107,7 @@ public class MergedProjects {
     }
 
     /** As {@link #file}, from memory only: empty whenever answering would need a computation. */
-    public Optional<MergedFile> cachedFile(Index index, String key, String filename) {
+    Optional<MergedFile> cachedFile(Index index, String key, String filename) {
         Instant now = clock.instant();
         for (ProjectName project : DistributionFilename.candidateProjects(filename)) {
             Entry entry = cache.getIfPresent(new Key(index.id(), project.value()));

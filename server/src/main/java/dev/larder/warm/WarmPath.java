@@ -10,6 +10,7 @@ import dev.larder.platform.PlusSignPaths;
 import dev.larder.platform.Sha256;
 import dev.larder.resolve.MergedFile;
 import dev.larder.resolve.MergedProjects;
+import dev.larder.resolve.ShownFile;
 import dev.larder.simple.AcceptNegotiation;
 import dev.larder.simple.SimpleApi;
 import dev.larder.simple.SimpleFormat;
@@ -69,7 +70,6 @@ final class WarmPath implements BeanCreatedEventListener<NettyServerCustomizer.R
     private static final Pattern PAGE_PATH = Pattern.compile("^/([^/]+)/([^/]+)/\\+simple/([^/]+)/$");
     private static final Pattern ROOT_PATH = Pattern.compile("^/([^/]+)/([^/]+)/\\+simple/$");
     private static final String IMMUTABLE = "public, max-age=365000000, immutable";
-    private static final String METADATA_SUFFIX = ".metadata";
     /** Blobs up to this size (every METADATA file) are answered from memory: open, stat and close cost more than the bytes. */
     private static final int SMALL_BLOB = 64 * 1024;
 
@@ -173,19 +173,16 @@ final class WarmPath implements BeanCreatedEventListener<NettyServerCustomizer.R
     private Optional<Served> file(Index index, String key, String encodedFilename) {
         // Decoded as a path segment: "+" stays "+" (a local version), "%2B" becomes "+".
         String filename = QueryStringDecoder.decodeComponent(encodedFilename.replace("+", "%2B"));
-        boolean metadata = false;
-        Optional<MergedFile> file = merged.cachedFile(index, key, filename);
-        if (file.isEmpty() && filename.endsWith(METADATA_SUFFIX)) {
-            metadata = true;
-            file = merged.cachedFile(index, key, filename.substring(0, filename.length() - METADATA_SUFFIX.length()));
-        }
-        if (file.isEmpty() || file.get().from().type() != IndexType.STAGE || (metadata && !file.get().coreMetadata())) {
+        Optional<ShownFile> shown = merged.cachedShown(index, key, filename);
+        if (shown.isEmpty() || shown.get().file().from().type() != IndexType.STAGE
+                || (shown.get().metadata() && !shown.get().file().coreMetadata())) {
             return Optional.empty();
         }
-        String sha256 = metadata ? file.get().coreMetadataSha256() : file.get().sha256();
-        String lastModified = file.get().uploadTime() == null ? null
-                : DateTimeFormatter.RFC_1123_DATE_TIME.format(file.get().uploadTime().atOffset(ZoneOffset.UTC));
-        String contentType = metadata ? "text/plain; charset=utf-8" : "application/octet-stream";
+        MergedFile file = shown.get().file();
+        String sha256 = shown.get().sha256();
+        String lastModified = file.uploadTime() == null ? null
+                : DateTimeFormatter.RFC_1123_DATE_TIME.format(file.uploadTime().atOffset(ZoneOffset.UTC));
+        String contentType = shown.get().metadata() ? "text/plain; charset=utf-8" : "application/octet-stream";
         String etag = "\"" + sha256 + "\"";
         byte[] small = smallBlobs.getIfPresent(sha256);
         if (small != null) {
