@@ -7,6 +7,7 @@ import dev.larder.account.UserName;
 import dev.larder.audit.AuditLog;
 import dev.larder.platform.ProblemException;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
@@ -18,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Tells who sent a request from its {@code Authorization} header: HTTP Basic with {@code user:password} or
- * {@code __token__:<token>} (what twine, pip and poetry send), or {@code Bearer <token>}.
+ * {@code __token__:<token>} (what twine, pip and poetry send), or {@code Bearer <token>}. Without that header, a
+ * web-page login's session cookie names the caller, for GET and HEAD only: a cookie is sent by the browser whatever
+ * page caused the request, so it must never authorise a change.
  *
  * <p>Runs on the blocking executor (it reads the database and may hash a password), so controllers call it
  * themselves rather than a filter on the event loop.
@@ -37,14 +40,16 @@ public class Authenticator {
     private final Tokens tokens;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final WebSessions sessions;
     private final Cache<String, Boolean> recentlyAudited = Caffeine.newBuilder()
             .expireAfterWrite(AUDIT_REPEAT).maximumSize(10_000).build();
 
-    Authenticator(Accounts accounts, Tokens tokens, LoginThrottle throttle, AuditLog audit) {
+    Authenticator(Accounts accounts, Tokens tokens, LoginThrottle throttle, AuditLog audit, WebSessions sessions) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.throttle = throttle;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     /** The caller, {@link Caller#ANONYMOUS} without credentials; throws 401 for credentials that fail. */
@@ -61,7 +66,7 @@ public class Authenticator {
     private Caller fromHeader(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
-            return Caller.ANONYMOUS;
+            return fromSession(request);
         }
         String address = addressOf(request);
         int space = header.indexOf(' ');
@@ -91,6 +96,11 @@ public class Authenticator {
         if (user.equals(TOKEN_USER)) {
             return token(secret, address);
         }
+        return login(user, secret, address);
+    }
+
+    /** Checks a user's password, throttled and audited like every login; throws 401 when it does not match. */
+    public Caller.Authenticated login(String user, String secret, String address) {
         throttle.checkAllowed(user, address);
         Optional<UserName> name = parseUserName(user);
         if (name.isEmpty() || !accounts.passwordMatches(name.get(), secret)) {
@@ -101,6 +111,18 @@ public class Authenticator {
         throttle.recordSuccess(user);
         auditOnce("login", user + "@" + address, user, address, "user " + user);
         return new Caller.Authenticated(accounts.find(name.get()).orElseThrow(), null);
+    }
+
+    private Caller fromSession(HttpRequest<?> request) {
+        HttpMethod method = request.getMethod();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            return Caller.ANONYMOUS;
+        }
+        return request.getCookies().findCookie(WebSessions.COOKIE)
+                .flatMap(cookie -> sessions.find(cookie.getValue()))
+                .flatMap(session -> accounts.find(session.user()))
+                .<Caller>map(user -> new Caller.Authenticated(user, null))
+                .orElse(Caller.ANONYMOUS);
     }
 
     private Caller token(String token, String address) {

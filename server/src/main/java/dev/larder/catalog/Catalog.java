@@ -8,6 +8,7 @@ import dev.larder.index.Index;
 import dev.larder.index.IndexName;
 import dev.larder.index.Indexes;
 import dev.larder.packaging.DistributionFilename;
+import dev.larder.packaging.LatestVersion;
 import dev.larder.packaging.ProjectName;
 import dev.larder.packaging.Version;
 import dev.larder.platform.ProblemException;
@@ -50,11 +51,12 @@ public class Catalog {
     private final ObjectMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher<ProjectChanged> events;
+    private final CatalogQueries queries;
 
     Catalog(CatalogRepositories.Projects projects, CatalogRepositories.Releases releases,
             CatalogRepositories.Files files, BlobRecords blobs,
             CatalogRepositories.RetiredFilenames retired, Indexes indexes, Accounts accounts, ObjectMapper json,
-            Clock clock, ApplicationEventPublisher<ProjectChanged> events) {
+            Clock clock, ApplicationEventPublisher<ProjectChanged> events, CatalogQueries queries) {
         this.projects = projects;
         this.releases = releases;
         this.files = files;
@@ -65,6 +67,7 @@ public class Catalog {
         this.json = json;
         this.clock = clock;
         this.events = events;
+        this.queries = queries;
     }
 
     /**
@@ -114,8 +117,39 @@ public class Catalog {
                 .toList();
     }
 
+    /** The project's names and latest release, without its files: what lists need. */
+    public Optional<ProjectHead> head(Index index, ProjectName name) {
+        return projects.findByIndexIdAndName(index.id(), name.value()).map(row -> {
+            List<ReleaseRow> rows = releases.findByProjectId(row.id());
+            Map<Version, ReleaseRow> byVersion = new HashMap<>();
+            rows.forEach(release -> byVersion.put(Version.parse(release.version()), release));
+            Optional<Version> latest = LatestVersion.of(byVersion.keySet(), v -> byVersion.get(v).yanked());
+            return new ProjectHead(row.id(), index.id(), name, row.displayName(), latest.orElse(null),
+                    latest.map(v -> byVersion.get(v).summary()).orElse(null));
+        });
+    }
+
+    /** The newest files uploaded to these stages, newest first. */
+    @Transactional(readOnly = true)
+    public List<RecentUpload> recentUploads(List<Index> stages, int limit) {
+        return queries.recentUploads(stages.stream().map(Index::id).toList(), limit);
+    }
+
+    /** The newest releases of these stages, of one project or ({@code project} null) of all, newest first. */
+    @Transactional(readOnly = true)
+    public List<RecentRelease> recentReleases(List<Index> stages, ProjectName project, int limit) {
+        return queries.recentReleases(stages.stream().map(Index::id).toList(), project, limit);
+    }
+
     public Optional<ProjectView> project(Index index, ProjectName name) {
         return projects.findByIndexIdAndName(index.id(), name.value()).map(row -> view(index, row));
+    }
+
+    /** One release of a project with its files, without reading the project's other releases. */
+    public Optional<ReleaseView> release(Index index, ProjectName name, Version version) {
+        return projects.findByIndexIdAndName(index.id(), name.value())
+                .flatMap(project -> releases.findByProjectIdAndReleaseKey(project.id(), version.releaseKey())
+                        .map(release -> releaseView(index, project, release)));
     }
 
     /** A file of this index, by the sha256 and filename of its URL. */

@@ -11,6 +11,7 @@ import dev.larder.packaging.ProjectName;
 import dev.larder.packaging.Version;
 import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
+import dev.larder.platform.PublicUrls;
 import dev.larder.simple.SimpleApi;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -93,8 +94,6 @@ final class PypiJsonController {
 
     /** Absolute URLs, as PyPI gives: built from the Host the client used (and X-Forwarded-Proto behind a proxy). */
     private static String baseUrl(HttpRequest<?> request, Index index) {
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        String scheme = Optional.ofNullable(request.getHeaders().get("X-Forwarded-Proto")).orElse("http");
-        return scheme + "://" + (host == null ? "localhost" : host) + "/" + index.name();
+        return PublicUrls.base(request) + "/" + index.name();
     }
 }

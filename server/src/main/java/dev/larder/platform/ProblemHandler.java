@@ -63,7 +63,7 @@ public final class ProblemHandler implements ExceptionHandler<ProblemException, 
         return response.contentType(MediaType.TEXT_PLAIN + ";charset=utf-8").body(message + "\n");
     }
 
-    static HttpStatus statusOf(Problem problem) {
+    public static HttpStatus statusOf(Problem problem) {
         return switch (problem) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
