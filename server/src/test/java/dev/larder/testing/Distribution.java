@@ -35,6 +35,8 @@ public final class Distribution {
     private String metadataVersionField;
     private String marker = "";
     private String description = "A package built by Larder's tests.\n";
+    private String summary;
+    private String descriptionContentType = "text/plain";
 
     private Distribution(String name, String version) {
         this.name = name;
@@ -62,6 +64,19 @@ public final class Distribution {
 
     public Distribution metadata(String field, String value) {
         extraMetadata.put(field, value);
+        return this;
+    }
+
+    /** The Summary line; by default "Test package <name>". */
+    public Distribution summary(String text) {
+        this.summary = text;
+        return this;
+    }
+
+    /** The description and its Description-Content-Type, e.g. {@code text/markdown}. */
+    public Distribution description(String text, String contentType) {
+        this.description = text;
+        this.descriptionContentType = contentType;
         return this;
     }
 
@@ -105,7 +120,7 @@ public final class Distribution {
                 .append("Metadata-Version: ").append(metadataVersion).append('\n')
                 .append("Name: ").append(metadataName == null ? name : metadataName).append('\n')
                 .append("Version: ").append(metadataVersionField == null ? version : metadataVersionField).append('\n')
-                .append("Summary: Test package ").append(name).append('\n');
+                .append("Summary: ").append(summary == null ? "Test package " + name : summary).append('\n');
         if (requiresPython != null) {
             meta.append("Requires-Python: ").append(requiresPython).append('\n');
         }
@@ -113,7 +128,7 @@ public final class Distribution {
             meta.append("Requires-Dist: ").append(requirement).append('\n');
         }
         extraMetadata.forEach((field, value) -> meta.append(field).append(": ").append(value).append('\n'));
-        meta.append("Description-Content-Type: text/plain\n\n").append(description);
+        meta.append("Description-Content-Type: ").append(descriptionContentType).append("\n\n").append(description);
         return meta.toString();
     }
 

@@ -50,6 +50,9 @@ public final class Python {
         env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         env.put("LANG", "C.UTF-8");
         env.put("TERM", "dumb");
+        // Credentials come from the environment; a desktop key ring (chromium's packages bring one's libraries)
+        // must not be asked, or poetry fails with "Unable to retrieve the password ... from the key ring".
+        env.put("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring");
         env.putAll(extraEnv);
         Process process = builder.start();
         process.getOutputStream().close();
