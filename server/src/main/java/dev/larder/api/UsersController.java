@@ -7,6 +7,7 @@ import dev.larder.audit.AuditLog;
 import dev.larder.auth.Authenticator;
 import dev.larder.auth.Caller;
 import dev.larder.auth.Permissions;
+import dev.larder.auth.WebSessions;
 import dev.larder.index.IndexName;
 import dev.larder.index.Indexes;
 import dev.larder.platform.JsonBody;
@@ -39,13 +40,16 @@ final class UsersController {
     private final Authenticator authenticator;
     private final JsonBody json;
     private final AuditLog audit;
+    private final WebSessions sessions;
 
-    UsersController(Accounts accounts, Indexes indexes, Authenticator authenticator, JsonBody json, AuditLog audit) {
+    UsersController(Accounts accounts, Indexes indexes, Authenticator authenticator, JsonBody json, AuditLog audit,
+                    WebSessions sessions) {
         this.accounts = accounts;
         this.indexes = indexes;
         this.authenticator = authenticator;
         this.json = json;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Put(uri = "/+api/users/{user}", consumes = "*/*")
@@ -87,6 +91,7 @@ final class UsersController {
         User changed = accounts.find(name).orElseThrow(() -> notFound(name));
         if (fields.containsKey("password")) {
             changed = accounts.changePassword(name, JsonBody.string(fields, "password"));
+            sessions.closeAll(name); // whoever knew the old password is logged out of the web pages
             audit.record(caller.actorName(), Authenticator.addressOf(request), "user.password", user, null);
         }
         if (fields.containsKey("email")) {
@@ -110,6 +115,7 @@ final class UsersController {
                     + "; delete them first.");
         }
         accounts.delete(name);
+        sessions.closeAll(name); // a user created later under the same name must not inherit a login
         audit.record(caller.actorName(), Authenticator.addressOf(request), "user.delete", user, null);
         return HttpResponse.noContent();
     }

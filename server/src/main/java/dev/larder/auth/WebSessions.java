@@ -25,7 +25,7 @@ public class WebSessions {
     private final Duration idleTimeout;
     private final Cache<String, WebSession> sessions;
 
-    WebSessions(Clock clock, @Value("${larder.web.session-idle-timeout:12h}") Duration idleTimeout) {
+    WebSessions(Clock clock, @Value("${larder.web.session-idle-timeout}") Duration idleTimeout) {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.sessions = Caffeine.newBuilder().expireAfterAccess(idleTimeout).maximumSize(100_000).build();

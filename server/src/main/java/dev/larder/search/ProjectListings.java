@@ -9,8 +9,10 @@ import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,18 +38,22 @@ import java.util.Set;
 @Singleton
 public class ProjectListings {
 
+    private static final int BACKFILL_BATCH = 1000;
     private static final String COLUMNS = "index_id, name, display_name, latest_version, summary, updated_at";
 
     private final JdbcOperations jdbc;
     private final Catalog catalog;
     private final Indexes indexes;
     private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
 
-    ProjectListings(JdbcOperations jdbc, Catalog catalog, Indexes indexes, Clock clock) {
+    ProjectListings(JdbcOperations jdbc, Catalog catalog, Indexes indexes, Clock clock,
+                    TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.indexes = indexes;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @EventListener
@@ -55,16 +61,28 @@ public class ProjectListings {
         indexes.find(event.indexId()).ifPresent(index -> refresh(index, event.project()));
     }
 
-    /** Lists the projects that have no row yet: those of a database from before listings existed. */
-    @Transactional
+    /**
+     * Lists the projects that have no row yet: those of a database from before listings existed. A thousand per
+     * transaction, so a large catalog is not listed in one transaction. Answers how many it listed.
+     */
     public int addMissing() {
-        List<Object[]> missing = query("SELECT p.index_id, p.name FROM projects p"
-                + " LEFT JOIN project_listings l ON l.project_id = p.id WHERE l.project_id IS NULL", List.of(),
-                row -> new Object[] {row.getLong(1), row.getString(2)});
-        for (Object[] project : missing) {
-            indexes.find((Long) project[0]).ifPresent(index -> refresh(index, new ProjectName((String) project[1])));
+        int added = 0;
+        while (true) {
+            int batch = transactions.executeWrite(status -> {
+                List<Object[]> missing = query("SELECT p.index_id, p.name FROM projects p LEFT JOIN project_listings l"
+                        + " ON l.project_id = p.id WHERE l.project_id IS NULL ORDER BY p.id LIMIT " + BACKFILL_BATCH,
+                        List.of(), row -> new Object[] {row.getLong(1), row.getString(2)});
+                for (Object[] project : missing) {
+                    Index index = indexes.find((Long) project[0]).orElseThrow();
+                    refresh(index, new ProjectName((String) project[1]));
+                }
+                return missing.size();
+            });
+            added += batch;
+            if (batch < BACKFILL_BATCH) {
+                return added;
+            }
         }
-        return missing.size();
     }
 
     private void refresh(Index index, ProjectName project) {
@@ -84,7 +102,7 @@ public class ProjectListings {
         Set<String> words = SearchWords.of(h.displayName() + " " + (h.summary() == null ? "" : h.summary()),
                 SearchWords.MAX_WORDS_PER_PROJECT);
         if (!words.isEmpty()) {
-            jdbc.prepareStatement("INSERT INTO project_words (word, project_id) VALUES (?, ?)", statement -> {
+            jdbc.prepareStatement("MERGE INTO project_words (word, project_id) KEY (word, project_id) VALUES (?, ?)", statement -> {
                 try {
                     for (String word : words) {
                         statement.setString(1, word);

@@ -26,7 +26,6 @@ import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -281,6 +280,32 @@ class WebPagesTest {
         String csrf = page("/", "Cookie", session).select("form[action=/+logout] input[name=csrf]").attr("value");
         assertThat(post("/+logout", "csrf=" + csrf, session).statusCode()).isEqualTo(303);
         assertThat(texts(page("/", "Cookie", session), "#indexes h2")).doesNotContain("bob/hidden");
+    }
+
+    @Test
+    void changingThePasswordOrDeletingTheUserEndsItsWebSessions() {
+        larder.user("carol");
+        String session = login("carol", "carol-password");
+        assertThat(page("/", "Cookie", session).select("#viewer").text()).isEqualTo("carol");
+
+        assertThat(http.json("PATCH", "/+api/users/carol", Larder.ROOT, "{\"password\": \"another-password\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(page("/", "Cookie", session).select("#viewer")).isEmpty();
+
+        String again = login("carol", "another-password");
+        assertThat(http.json("DELETE", "/+api/users/carol", Larder.ROOT, null).statusCode()).isEqualTo(204);
+        larder.user("carol");
+        assertThat(page("/", "Cookie", again).select("#viewer")).as("a new carol is not logged in").isEmpty();
+    }
+
+    /** Logs in through the form; answers the session cookie ({@code larder_session=...}). */
+    private static String login(String user, String password) {
+        HttpResponse<String> form = http.get("/+login", "Accept", HTML);
+        String token = Jsoup.parse(form.body()).select("input[name=csrf]").attr("value");
+        HttpResponse<String> login = post("/+login", "user=" + user + "&password=" + password + "&csrf=" + token,
+                cookie(form, LoginController.LOGIN_COOKIE).orElseThrow());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
+        return cookie(login, "larder_session").orElseThrow();
     }
 
     private static HttpResponse<String> post(String path, String form, String cookie) {
