@@ -8,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
@@ -25,8 +26,6 @@ import java.util.Map;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class BrowseController {
-
-    static final String CSP = "Content-Security-Policy";
 
     private final IndexPages indexPages;
     private final ProjectPages projectPages;
@@ -77,15 +76,18 @@ final class BrowseController {
     @Error(exception = ProblemException.class)
     HttpResponse<?> problem(HttpRequest<?> request, ProblemException problem) {
         int status = ProblemHandler.statusOf(problem.problem()).getCode();
-        return HttpResponse.status(ProblemHandler.statusOf(problem.problem()))
-                .header(CSP, PageHeaders.CONTENT_SECURITY_POLICY)
+        return withPageHeaders(HttpResponse.status(ProblemHandler.statusOf(problem.problem()))
                 .body(new ModelAndView<>("error", Map.of("page",
-                        PageErrors.of(request, viewers.viewer(request), status, problem))));
+                        PageErrors.of(request, viewers.viewer(request), status, problem)))));
     }
 
     static HttpResponse<?> page(String view, Object model) {
-        return HttpResponse.ok(new ModelAndView<>(view, Map.of("page", model)))
-                .header(CSP, PageHeaders.CONTENT_SECURITY_POLICY);
+        return withPageHeaders(HttpResponse.ok(new ModelAndView<>(view, Map.of("page", model))));
+    }
+
+    static <T extends MutableHttpResponse<?>> T withPageHeaders(T response) {
+        PageHeaders.ALL.forEach(response::header);
+        return response;
     }
 
     private static ProjectName projectName(String segment) {

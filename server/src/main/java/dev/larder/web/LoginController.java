@@ -85,10 +85,9 @@ final class LoginController {
     HttpResponse<?> logout(HttpRequest<?> request, @Body Map<String, String> form) {
         var session = viewers.session(request);
         if (session.isPresent() && !sameToken(session.get().csrfToken(), form.get("csrf"))) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN)
-                    .header(BrowseController.CSP, PageHeaders.CONTENT_SECURITY_POLICY).body(new ModelAndView<>("error", Map.of("page",
-                    new ErrorPage(viewers.viewer(request), 403, "Not logged out", "The logout form did not come from"
-                            + " this site; use the Log out button on a Larder page.", null))));
+            return BrowseController.withPageHeaders(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("error",
+                    Map.of("page", new ErrorPage(viewers.viewer(request), 403, "Not logged out", "The logout form did"
+                            + " not come from this site; use the Log out button on a Larder page.", null)))));
         }
         session.ifPresent(s -> sessions.close(s.id()));
         return HttpResponse.seeOther(URI.create("/"))
@@ -99,8 +98,8 @@ final class LoginController {
                                       String error) {
         String token = WebSessions.randomToken();
         LoginPage page = new LoginPage(viewers.viewer(request), user, next, token, error);
-        MutableHttpResponse<?> response = HttpResponse.status(status)
-                .header(BrowseController.CSP, PageHeaders.CONTENT_SECURITY_POLICY).body(new ModelAndView<>("login", Map.of("page", page)));
+        MutableHttpResponse<?> response = BrowseController.withPageHeaders(HttpResponse.status(status)
+                .body(new ModelAndView<>("login", Map.of("page", page))));
         return response.cookie(cookie(request, LOGIN_COOKIE, token, "/+login", SameSite.Strict, LOGIN_FORM_LIFETIME));
     }
 

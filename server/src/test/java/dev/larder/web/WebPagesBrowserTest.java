@@ -118,6 +118,12 @@ class WebPagesBrowserTest {
         return browser.driver();
     }
 
+    /** Clicks what leads to another page and waits for that page. */
+    private static void click(By what) {
+        WebElement element = driver().findElement(what);
+        browser.navigate(element::click);
+    }
+
     private static String text(String cssSelector) {
         return driver().findElement(By.cssSelector(cssSelector)).getText();
     }
@@ -137,15 +143,19 @@ class WebPagesBrowserTest {
 
         WebElement search = driver().findElement(By.id("site-search"));
         search.sendKeys("larder-demo");
-        search.submit();
+        browser.navigate(search::submit);
         assertThat(driver().getCurrentUrl()).contains("/+search?q=larder-demo");
         List<WebElement> results = driver().findElements(By.cssSelector("#results li"));
         assertThat(results).isNotEmpty();
         assertThat(results.get(0).getText()).startsWith("larder-demo 2.0").contains("exact name")
                 .contains("The demo project of the Larder web pages");
+        browser.size(1100, 560);
         browser.screenshot("search");
+        browser.size(1280, 1400);
+        results = driver().findElements(By.cssSelector("#results li"));
 
-        results.get(0).findElement(By.tagName("a")).click();
+        WebElement first = results.get(0).findElement(By.tagName("a"));
+        browser.navigate(first::click);
         assertThat(driver().getCurrentUrl()).isEqualTo(base + "/alice/dev/larder-demo/");
         assertThat(text("#project-title")).isEqualTo("larder-demo 2.0");
         assertThat(text("#summary")).isEqualTo("The demo project of the Larder web pages");
@@ -159,7 +169,7 @@ class WebPagesBrowserTest {
         assertThat(fileFacts).contains("uploaded here", "by alice", "sha256", "blake2b-256", "md5", ">=3.9");
         browser.screenshot("project");
 
-        driver().findElement(By.linkText("1.1")).click();
+        click(By.linkText("1.1"));
         assertThat(driver().getCurrentUrl()).isEqualTo(base + "/alice/dev/larder-demo/1.1/");
         assertThat(text("#shown-version")).isEqualTo("1.1");
         assertThat(text("#yanked-notice")).startsWith("Yanked.");
@@ -167,14 +177,14 @@ class WebPagesBrowserTest {
         assertThat(text("#install-command")).endsWith("larder-demo==1.1");
         browser.screenshot("version-yanked");
 
-        driver().findElement(By.linkText("2.0")).click();
-        driver().findElement(By.linkText("helper-lib>=1.0")).click();
+        click(By.linkText("2.0"));
+        click(By.linkText("helper-lib>=1.0"));
         assertThat(driver().getCurrentUrl()).isEqualTo(base + "/alice/dev/helper-lib/");
         assertThat(text("#project-title")).isEqualTo("helper-lib 1.0");
         assertThat(text("section.file dl")).contains("alice/prod", "inherited");
 
-        driver().navigate().back();
-        driver().findElement(By.partialLinkText("upstream-thing")).click();
+        browser.navigate(() -> driver().navigate().back());
+        click(By.partialLinkText("upstream-thing"));
         assertThat(driver().getCurrentUrl()).isEqualTo(base + "/alice/dev/upstream-thing/");
         assertThat(text("#project-title")).isEqualTo("upstream-thing 3.1");
         assertThat(text("section.file dl")).contains("root/pypi", "mirrored");
@@ -202,12 +212,12 @@ class WebPagesBrowserTest {
         driver().get(base + "/+login?next=/alice/secret/secret-sauce/");
         driver().findElement(By.id("user")).sendKeys("alice");
         driver().findElement(By.id("password")).sendKeys("wrong-password");
-        driver().findElement(By.id("login-submit")).click();
+        click(By.id("login-submit"));
         assertThat(text("#login-error")).isEqualTo("The user name or the password is not right.");
 
         driver().findElement(By.id("password")).sendKeys("alice-password");
-        driver().findElement(By.id("login-submit")).click();
-        assertThat(driver().getCurrentUrl()).isEqualTo(base + "/alice/secret/secret-sauce/");
+        click(By.id("login-submit"));
+        assertThat(driver().getCurrentUrl()).as(text("main")).isEqualTo(base + "/alice/secret/secret-sauce/");
         assertThat(text("#project-title")).isEqualTo("secret-sauce 0.1");
         assertThat(text("#viewer")).isEqualTo("alice");
         browser.screenshot("private-project");
@@ -217,7 +227,7 @@ class WebPagesBrowserTest {
         driver().get(base + "/+search?q=sauce");
         assertThat(texts("#results li a")).containsExactly("secret-sauce");
 
-        driver().findElement(By.cssSelector("form[action='/+logout'] button")).click();
+        click(By.cssSelector("form[action='/+logout'] button"));
         assertThat(driver().getCurrentUrl()).isEqualTo(base + "/");
         assertThat(texts("#indexes h2")).doesNotContain("alice/secret");
         driver().get(base + "/alice/secret/");
