@@ -13,7 +13,7 @@ import org.owasp.html.PolicyFactory;
 /**
  * Turns a description into what a page may show. Markdown ({@code text/markdown}, GitHub tables and fenced code)
  * is rendered with commonmark, raw HTML in it included, and the result is then sanitised: only the elements a
- * README needs survive; no scripts, styles, event handlers or forms; links only to http(s), mailto or relative
+ * README needs survive (its headings two levels down, below the page's own); no scripts, styles, event handlers or forms; links only to http(s), mailto or relative
  * URLs; images only over http(s). Anyone who may upload writes these descriptions, so nothing of them is trusted.
  */
 final class DescriptionRenderer {
@@ -26,7 +26,12 @@ final class DescriptionRenderer {
     private static final Pattern ALIGN = Pattern.compile("(?i)left|right|center");
     private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,40}");
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "div", "span", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+            // The description sits under the page's own h1 and h2: its headings move two levels down.
+            .allowElements((name, attributes) -> "h3", "h1")
+            .allowElements((name, attributes) -> "h4", "h2")
+            .allowElements((name, attributes) -> "h5", "h3")
+            .allowElements((name, attributes) -> "h6", "h4", "h5", "h6")
+            .allowElements("p", "div", "span", "br", "hr", "blockquote", "pre",
                     "code", "kbd", "samp", "em", "strong", "b", "i", "u", "s", "del", "ins", "sub", "sup", "small",
                     "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
                     "caption", "a", "img", "details", "summary", "picture")

@@ -21,7 +21,7 @@ class DescriptionRendererTest {
                 ```
                 """, "text/markdown; charset=UTF-8; variant=GFM");
         assertThat(description.text()).isNull();
-        assertThat(description.html()).contains("<h1>Title</h1>").contains("<table>")
+        assertThat(description.html()).contains("<h3>Title</h3>").contains("<table>")
                 .contains("<th align=\"center\">a</th>")
                 .contains("<code class=\"language-python\">print(&#34;hi&#34;)");
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -118,6 +119,33 @@ class WebPagesBrowserTest {
         return browser.driver();
     }
 
+    /**
+     * The basics of an accessible page, checked in the browser: a language, one h1, a label for every field, a text
+     * for every image and button, and the first Tab stop skipping to the content.
+     */
+    private static void assertAccessible() {
+        Object problems = driver().executeScript("""
+                const problems = [];
+                if (!document.documentElement.lang) problems.push('no lang on <html>');
+                const h1 = document.querySelectorAll('h1').length;
+                if (h1 !== 1) problems.push(h1 + ' h1 elements');
+                document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(field => {
+                  if (field.labels.length === 0 && !field.getAttribute('aria-label'))
+                    problems.push('unlabelled field ' + (field.name || field.id));
+                });
+                document.querySelectorAll('img').forEach(img => {
+                  if (!img.hasAttribute('alt')) problems.push('image without alt: ' + img.src);
+                });
+                document.querySelectorAll('button').forEach(button => {
+                  if (!button.textContent.trim() && !button.getAttribute('aria-label')) problems.push('empty button');
+                });
+                return problems;
+                """);
+        assertThat((List<?>) problems).as(driver().getCurrentUrl()).isEmpty();
+        driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(driver().switchTo().activeElement().getText()).as("first Tab stop").isEqualTo("Skip to content");
+    }
+
     /** Clicks what leads to another page and waits for that page. */
     private static void click(By what) {
         WebElement element = driver().findElement(what);
@@ -140,6 +168,7 @@ class WebPagesBrowserTest {
         assertThat(texts("#indexes h2")).contains("alice/dev", "alice/prod", "root/pypi")
                 .doesNotContain("alice/secret");
         browser.screenshot("home");
+        assertAccessible();
 
         WebElement search = driver().findElement(By.id("site-search"));
         search.sendKeys("larder-demo");
@@ -152,6 +181,7 @@ class WebPagesBrowserTest {
         browser.size(1100, 560);
         browser.screenshot("search");
         browser.size(1280, 1400);
+        assertAccessible();
         results = driver().findElements(By.cssSelector("#results li"));
 
         WebElement first = results.get(0).findElement(By.tagName("a"));
@@ -168,6 +198,7 @@ class WebPagesBrowserTest {
         String fileFacts = text("section.file dl");
         assertThat(fileFacts).contains("uploaded here", "by alice", "sha256", "blake2b-256", "md5", ">=3.9");
         browser.screenshot("project");
+        assertAccessible();
 
         click(By.linkText("1.1"));
         assertThat(driver().getCurrentUrl()).isEqualTo(base + "/alice/dev/larder-demo/1.1/");
@@ -198,6 +229,7 @@ class WebPagesBrowserTest {
                 "larder-demo");
         assertThat(texts("#uploads tbody tr td:first-child")).first().isEqualTo("evil_pkg-6.6.6-py3-none-any.whl");
         browser.screenshot("index");
+        assertAccessible();
     }
 
     @Test
@@ -206,10 +238,13 @@ class WebPagesBrowserTest {
         driver().manage().deleteAllCookies();
         driver().get(base + "/alice/secret/secret-sauce/");
         assertThat(text("h1")).isEqualTo("Log in to see this page");
+        browser.screenshot("error-login-needed");
         driver().get(base + "/+search?q=secret-sauce");
         assertThat(driver().findElements(By.cssSelector("#results li"))).isEmpty();
 
         driver().get(base + "/+login?next=/alice/secret/secret-sauce/");
+        browser.screenshot("login");
+        assertAccessible();
         driver().findElement(By.id("user")).sendKeys("alice");
         driver().findElement(By.id("password")).sendKeys("wrong-password");
         click(By.id("login-submit"));
