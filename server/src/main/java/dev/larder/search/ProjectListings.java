@@ -7,13 +7,13 @@ import dev.larder.index.Index;
 import dev.larder.index.IndexType;
 import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
+import dev.larder.platform.Sql;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -69,8 +69,9 @@ public class ProjectListings {
         int added = 0;
         while (true) {
             int batch = transactions.executeWrite(status -> {
-                List<Object[]> missing = query("SELECT p.index_id, p.name FROM projects p LEFT JOIN project_listings l"
-                        + " ON l.project_id = p.id WHERE l.project_id IS NULL ORDER BY p.id LIMIT " + BACKFILL_BATCH,
+                List<Object[]> missing = Sql.query(jdbc, "SELECT p.index_id, p.name FROM projects p"
+                        + " LEFT JOIN project_listings l ON l.project_id = p.id WHERE l.project_id IS NULL"
+                        + " ORDER BY p.id LIMIT " + BACKFILL_BATCH,
                         List.of(), row -> new Object[] {row.getLong(1), row.getString(2)});
                 for (Object[] project : missing) {
                     Index index = indexes.find((Long) project[0]).orElseThrow();
@@ -88,7 +89,8 @@ public class ProjectListings {
     private void refresh(Index index, ProjectName project) {
         var head = catalog.head(index, project);
         if (head.isEmpty()) {
-            update("DELETE FROM project_listings WHERE index_id = ? AND name = ?", List.of(index.id(), project.value()));
+            Sql.update(jdbc, "DELETE FROM project_listings WHERE index_id = ? AND name = ?",
+                    List.of(index.id(), project.value()));
             return;
         }
         ProjectHead h = head.get();
@@ -96,13 +98,15 @@ public class ProjectListings {
         Collections.addAll(values, h.projectId(), index.id(), project.value(), h.displayName(),
                 h.latest() == null ? null : h.latest().toString(), h.summary(),
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        update("MERGE INTO project_listings (project_id, " + COLUMNS + ") KEY (project_id)"
+        Sql.update(jdbc, "MERGE INTO project_listings (project_id, " + COLUMNS + ") KEY (project_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", values);
-        update("DELETE FROM project_words WHERE project_id = ?", List.of(h.projectId()));
+        Sql.update(jdbc, "DELETE FROM project_words WHERE project_id = ?", List.of(h.projectId()));
         Set<String> words = SearchWords.of(h.displayName() + " " + (h.summary() == null ? "" : h.summary()),
                 SearchWords.MAX_WORDS_PER_PROJECT);
         if (!words.isEmpty()) {
-            jdbc.prepareStatement("MERGE INTO project_words (word, project_id) KEY (word, project_id) VALUES (?, ?)", statement -> {
+            // MERGE, not INSERT: the background listing of an upgraded database may list the same project at once.
+            String sql = "MERGE INTO project_words (word, project_id) KEY (word, project_id) VALUES (?, ?)";
+            jdbc.prepareStatement(sql, statement -> {
                 try {
                     for (String word : words) {
                         statement.setString(1, word);
@@ -126,13 +130,15 @@ public class ProjectListings {
         if (stages.isEmpty()) {
             return new ListingPage(List.of(), 0);
         }
-        List<Object> ids = ids(stages);
-        long total = query("SELECT COUNT(DISTINCT name) FROM project_listings WHERE index_id IN (" + marks(ids) + ")",
-                ids, row -> row.getLong(1)).get(0);
+        Map<Long, Index> byId = byId(stages);
+        List<Object> ids = ids(byId);
+        String inIndexes = "index_id IN (" + Sql.marks(ids) + ")";
+        long total = Sql.query(jdbc, "SELECT COUNT(DISTINCT name) FROM project_listings WHERE " + inIndexes, ids,
+                row -> row.getLong(1)).get(0);
         List<Object> args = new ArrayList<>(ids);
         args.add(limit);
         args.add(offset);
-        List<String> names = query("SELECT DISTINCT name FROM project_listings WHERE index_id IN (" + marks(ids) + ")"
+        List<String> names = Sql.query(jdbc, "SELECT DISTINCT name FROM project_listings WHERE " + inIndexes
                 + " ORDER BY name LIMIT ? OFFSET ?", args, row -> row.getString(1));
         if (names.isEmpty()) {
             return new ListingPage(List.of(), total);
@@ -145,7 +151,7 @@ public class ProjectListings {
         for (int i = 0; i < stages.size(); i++) {
             rank.putIfAbsent(stages.get(i).id(), i);
         }
-        for (ProjectListing listing : listings("index_id IN (" + marks(ids) + ") AND name IN (" + marks(names) + ")",
+        for (ProjectListing listing : listings(byId, inIndexes + " AND name IN (" + Sql.marks(names) + ")",
                 detailArgs, "")) {
             ProjectListing held = first.get(listing.name().value());
             if (held == null || rank.get(listing.index().id()) < rank.get(held.index().id())) {
@@ -166,18 +172,20 @@ public class ProjectListings {
         if (stages.isEmpty() || text.isEmpty()) {
             return List.of();
         }
-        List<Object> ids = ids(stages);
-        String inIndexes = "index_id IN (" + marks(ids) + ")";
+        Map<Long, Index> byId = byId(stages);
+        List<Object> ids = ids(byId);
+        String inIndexes = "index_id IN (" + Sql.marks(ids) + ")";
         Map<String, SearchHit> hits = new LinkedHashMap<>();
         if (ProjectName.isValid(text)) {
             String name = new ProjectName(text).value();
             List<Object> args = new ArrayList<>(ids);
             args.add(name);
-            add(hits, listings(inIndexes + " AND name = ?", args, " ORDER BY index_id"), SearchHit.Match.EXACT_NAME);
+            add(hits, listings(byId, inIndexes + " AND name = ?", args, " ORDER BY index_id"),
+                    SearchHit.Match.EXACT_NAME);
             List<Object> prefixArgs = new ArrayList<>(ids);
             prefixArgs.add(name + "%");
             prefixArgs.add(name);
-            add(hits, listings(inIndexes + " AND name LIKE ? AND name <> ?", prefixArgs,
+            add(hits, listings(byId, inIndexes + " AND name LIKE ? AND name <> ?", prefixArgs,
                     " ORDER BY LENGTH(name), name LIMIT " + limit), SearchHit.Match.NAME_PREFIX);
         }
         Set<String> words = SearchWords.of(text, SearchWords.MAX_QUERY_WORDS);
@@ -185,8 +193,8 @@ public class ProjectListings {
             List<Object> args = new ArrayList<>(ids);
             args.addAll(words);
             args.add(words.size());
-            add(hits, listings(inIndexes + " AND project_id IN (SELECT project_id FROM project_words WHERE word IN ("
-                    + marks(words) + ") GROUP BY project_id HAVING COUNT(*) = ?)", args,
+            add(hits, listings(byId, inIndexes + " AND project_id IN (SELECT project_id FROM project_words"
+                    + " WHERE word IN (" + Sql.marks(words) + ") GROUP BY project_id HAVING COUNT(*) = ?)", args,
                     " ORDER BY name LIMIT " + limit), SearchHit.Match.WORDS);
         }
         return hits.values().stream().limit(limit).toList();
@@ -198,61 +206,36 @@ public class ProjectListings {
         }
     }
 
-    private List<ProjectListing> listings(String where, List<Object> args, String tail) {
-        return query("SELECT " + COLUMNS + " FROM project_listings WHERE " + where + tail, args, row ->
-                indexes.find(row.getLong(1)).map(index -> {
-                    try {
-                        return new ProjectListing(index, new ProjectName(row.getString(2)), row.getString(3),
-                                row.getString(4), row.getString(5), row.getObject(6, OffsetDateTime.class).toInstant());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).orElse(null)).stream().filter(Objects::nonNull).toList();
-    }
-
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, List<?> args, RowReader<T> reader) {
-        return jdbc.prepareStatement(sql, statement -> {
-            try {
-                bind(statement, args);
-                List<T> out = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        out.add(reader.read(rows));
-                    }
-                }
-                return out;
-            } catch (SQLException e) {
-                throw new IllegalStateException("Listing query failed: " + sql, e);
+    /** The listings a WHERE clause selects, of the given indexes only. */
+    private List<ProjectListing> listings(Map<Long, Index> byId, String where, List<Object> args, String tail) {
+        List<ProjectListing> found = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM project_listings WHERE " + where + tail;
+        for (ListingRow row : Sql.query(jdbc, sql, args, ListingRow::read)) {
+            Index index = byId.get(row.indexId());
+            if (index != null) {
+                found.add(new ProjectListing(index, new ProjectName(row.name()), row.displayName(),
+                        row.latestVersion(), row.summary(), row.updatedAt()));
             }
-        });
+        }
+        return found;
     }
 
-    private void update(String sql, List<?> args) {
-        jdbc.prepareStatement(sql, statement -> {
-            try {
-                bind(statement, args);
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Listing update failed: " + sql, e);
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement statement, List<?> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            statement.setObject(i + 1, args.get(i));
+    private record ListingRow(long indexId, String name, String displayName, String latestVersion, String summary,
+                              Instant updatedAt) {
+        static ListingRow read(ResultSet row) throws SQLException {
+            return new ListingRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                    row.getString(5), row.getObject(6, OffsetDateTime.class).toInstant());
         }
     }
 
-    private static List<Object> ids(List<Index> stages) {
-        return new ArrayList<>(stages.stream().map(Index::id).distinct().toList());
+    private static Map<Long, Index> byId(List<Index> stages) {
+        Map<Long, Index> byId = new LinkedHashMap<>();
+        stages.forEach(index -> byId.putIfAbsent(index.id(), index));
+        return byId;
     }
 
-    private static String marks(Collection<?> values) {
-        return String.join(",", Collections.nCopies(values.size(), "?"));
+    private static List<Object> ids(Map<Long, Index> byId) {
+        return new ArrayList<>(byId.keySet());
     }
+
 }

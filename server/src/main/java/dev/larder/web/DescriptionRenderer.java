@@ -13,8 +13,9 @@ import org.owasp.html.PolicyFactory;
 /**
  * Turns a description into what a page may show. Markdown ({@code text/markdown}, GitHub tables and fenced code)
  * is rendered with commonmark, raw HTML in it included, and the result is then sanitised: only the elements a
- * README needs survive (its headings two levels down, below the page's own); no scripts, styles, event handlers or forms; links only to http(s), mailto or relative
- * URLs; images only over http(s). Anyone who may upload writes these descriptions, so nothing of them is trusted.
+ * README needs survive (its headings two levels down, below the page's own); no scripts, styles, event handlers or
+ * forms; links only to http(s), mailto or relative URLs; images only over http(s). Anyone who may upload writes
+ * these descriptions, so nothing of them is trusted.
  */
 final class DescriptionRenderer {
 

@@ -85,9 +85,10 @@ final class LoginController {
     HttpResponse<?> logout(HttpRequest<?> request, @Body Map<String, String> form) {
         var session = viewers.session(request);
         if (session.isPresent() && !sameToken(session.get().csrfToken(), form.get("csrf"))) {
-            return BrowseController.withPageHeaders(HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("error",
-                    Map.of("page", new ErrorPage(viewers.viewer(request), 403, "Not logged out", "The logout form did"
-                            + " not come from this site; use the Log out button on a Larder page.", null)))));
+            ErrorPage page = new ErrorPage(viewers.viewer(request), 403, "Not logged out", "The logout form did not"
+                    + " come from this site; use the Log out button on a Larder page.", null);
+            return BrowseController.withPageHeaders(HttpResponse.status(HttpStatus.FORBIDDEN)
+                    .body(new ModelAndView<>("error", Map.of("page", page))));
         }
         session.ifPresent(s -> sessions.close(s.id()));
         return HttpResponse.seeOther(URI.create("/"))

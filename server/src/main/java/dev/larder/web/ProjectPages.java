@@ -208,7 +208,7 @@ final class ProjectPages {
     }
 
     private static String yankedReason(List<MergedFile> files) {
-        return files == null ? null : files.stream().map(MergedFile::yankedReason).filter(r -> r != null && !r.isBlank())
-                .findFirst().orElse(null);
+        return files == null ? null : files.stream().map(MergedFile::yankedReason)
+                .filter(r -> r != null && !r.isBlank()).findFirst().orElse(null);
     }
 }

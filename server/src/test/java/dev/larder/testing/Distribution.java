@@ -103,6 +103,14 @@ public final class Distribution {
         return this;
     }
 
+    public String name() {
+        return name;
+    }
+
+    public String version() {
+        return version;
+    }
+
     public String distributionName() {
         return name.toLowerCase().replaceAll("[-_.]+", "_");
     }

@@ -3,6 +3,8 @@ package dev.larder.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +41,16 @@ public final class Larder {
         Matcher m = TOKEN.matcher(response.body());
         assertThat(m.find()).isTrue();
         return m.group(1);
+    }
+
+    /** Builds the wheel of {@code distribution} in a folder of its own under {@code work} and uploads it. */
+    public void uploadWheel(String index, String auth, Path work, Distribution distribution) throws Exception {
+        Path folder = Files.createDirectories(work.resolve(index.replace('/', '_') + "-"
+                + distribution.wheelFilename()));
+        Path wheel = distribution.wheel(folder);
+        HttpResponse<String> response = upload(index, auth,
+                Multipart.twineLike(wheel, distribution.name(), distribution.version()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     /** Posts an upload form to {@code /{index}/}. */

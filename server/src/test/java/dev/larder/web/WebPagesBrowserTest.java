@@ -7,7 +7,6 @@ import dev.larder.testing.Distribution;
 import dev.larder.testing.FakeUpstream;
 import dev.larder.testing.Http;
 import dev.larder.testing.Larder;
-import dev.larder.testing.Multipart;
 import dev.larder.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -51,11 +50,11 @@ class WebPagesBrowserTest {
         larder.index(alice, "alice/dev", "{\"bases\": [\"alice/prod\", \"root/pypi\"], \"title\": \"Team dev\"}");
         larder.index(alice, "alice/secret", "{\"acl_read\": [\"alice\"], \"title\": \"Not for everyone\"}");
 
-        upload(larder, alice, "alice/prod", dist, Distribution.of("helper-lib", "1.0")
+        larder.uploadWheel("alice/prod", alice, dist, Distribution.of("helper-lib", "1.0")
                 .summary("Helps larder-demo along"));
-        upload(larder, alice, "alice/dev", dist, Distribution.of("larder-demo", "1.0").summary("The demo project"));
-        upload(larder, alice, "alice/dev", dist, Distribution.of("larder-demo", "1.1").summary("The demo project"));
-        upload(larder, alice, "alice/dev", dist, Distribution.of("larder-demo", "2.0")
+        larder.uploadWheel("alice/dev", alice, dist, Distribution.of("larder-demo", "1.0").summary("The demo project"));
+        larder.uploadWheel("alice/dev", alice, dist, Distribution.of("larder-demo", "1.1").summary("The demo project"));
+        larder.uploadWheel("alice/dev", alice, dist, Distribution.of("larder-demo", "2.0")
                 .summary("The demo project of the Larder web pages")
                 .requires("helper-lib>=1.0").requires("upstream-thing; python_version >= \"3.8\"")
                 .requiresPython(">=3.9")
@@ -64,10 +63,11 @@ class WebPagesBrowserTest {
         HttpResponse<String> yank = http.json("PATCH", "/+api/indexes/alice/dev/projects/larder-demo/1.1", alice,
                 "{\"yanked\": \"broken build, use 2.0\"}");
         assertThat(yank.statusCode()).as(yank.body()).isEqualTo(200);
-        upload(larder, alice, "alice/secret", dist, Distribution.of("secret-sauce", "0.1")
+        larder.uploadWheel("alice/secret", alice, dist, Distribution.of("secret-sauce", "0.1")
                 .summary("Only alice may see this"));
-        upload(larder, alice, "alice/dev", dist, Distribution.of("evil-pkg", "6.6.6")
-                .summary("<script>window.__xss = 'summary script'</script><img src=x onerror=\"window.__xss = 'summary img'\">")
+        larder.uploadWheel("alice/dev", alice, dist, Distribution.of("evil-pkg", "6.6.6")
+                .summary("<script>window.__xss = 'summary script'</script>"
+                        + "<img src=x onerror=\"window.__xss = 'summary img'\">")
                 .description("""
                         # Evil
 
@@ -96,15 +96,6 @@ class WebPagesBrowserTest {
         browser = Browser.start();
     }
 
-    private static void upload(Larder larder, String auth, String index, Path dist, Distribution distribution)
-            throws Exception {
-        Path folder = Files.createDirectories(dist.resolve(index.replace('/', '_') + "-" + distribution.wheelFilename()));
-        Path wheel = distribution.wheel(folder);
-        String name = wheel.getFileName().toString().split("-")[0].replace('_', '-');
-        String version = wheel.getFileName().toString().split("-")[1];
-        HttpResponse<String> response = larder.upload(index, auth, Multipart.twineLike(wheel, name, version));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
 
     @AfterAll
     static void stop() throws Exception {
@@ -322,7 +313,8 @@ class WebPagesBrowserTest {
         driver().get(base + "/alice/dev/larder-demo/");
         Object overflow = driver().executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("horizontal scroll on a 390 px wide screen").isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue()).as("horizontal scroll on a 390 px wide screen")
+                .isLessThanOrEqualTo(0);
         browser.screenshot("project-phone");
         browser.size(1280, 1400);
     }

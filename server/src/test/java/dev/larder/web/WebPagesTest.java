@@ -74,13 +74,7 @@ class WebPagesTest {
     }
 
     private static void upload(String index, Distribution distribution) throws Exception {
-        Path folder = Files.createDirectories(dist.resolve(index.replace('/', '_') + "-"
-                + distribution.wheelFilename()));
-        Path wheel = distribution.wheel(folder);
-        String[] parts = wheel.getFileName().toString().split("-");
-        HttpResponse<String> response = larder.upload(index, bob,
-                Multipart.twineLike(wheel, parts[0].replace('_', '-'), parts[1]));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        larder.uploadWheel(index, bob, dist, distribution);
     }
 
     private static Document page(String path, String... headers) {
