@@ -73,7 +73,9 @@ final class Feeds {
                 xml.writeCharacters(url);
                 xml.writeEndElement();
                 if (release.summary() != null) {
-                    element(xml, "description", release.summary());
+                    // Readers show an item's description as HTML: a summary is text, so it is escaped for HTML
+                    // (and then, by the writer, for XML).
+                    element(xml, "description", escapeHtml(release.summary()));
                 }
                 element(xml, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(
                         release.createdAt().atOffset(ZoneOffset.UTC)));
@@ -87,6 +89,11 @@ final class Feeds {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("Could not write the feed of " + index.name(), e);
         }
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

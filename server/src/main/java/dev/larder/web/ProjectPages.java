@@ -105,7 +105,8 @@ final class ProjectPages {
                 + (isLatest ? "" : "==" + shown);
         ReleaseMetadata metadata = release.metadata();
         return new ProjectPage(viewers.viewer(request), index.name().toString(), indexUrl, release.displayName(name),
-                shown, latestVersion, isLatest, metadata == null ? null : metadata.summary(),
+                shown, latestVersion, PageFormat.versionUrl(index.name(), name, latestVersion), isLatest,
+                metadata == null ? null : metadata.summary(),
                 metadata == null ? Description.NONE
                         : DescriptionRenderer.render(metadata.description(), metadata.descriptionContentType()),
                 metadata == null ? null : metadata.requiresPython(), install, isYanked(files), yankedReason(files),

@@ -197,6 +197,8 @@ class WebPagesBrowserTest {
         assertThat(text("#yanked-notice")).startsWith("Yanked.");
         assertThat(text("#yanked-reason")).isEqualTo("broken build, use 2.0");
         assertThat(text("#install-command")).endsWith("larder-demo==1.1");
+        assertThat(driver().findElement(By.id("latest-link")).getAttribute("href"))
+                .isEqualTo(base + "/alice/dev/larder-demo/2.0/");
         browser.screenshot("version-yanked");
 
         click(By.linkText("2.0"));

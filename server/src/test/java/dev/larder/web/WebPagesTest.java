@@ -198,7 +198,7 @@ class WebPagesTest {
         assertThat(newest.getElementsByTagName("link").item(0).getTextContent())
                 .isEqualTo(server.uri().toString().replaceAll("/$", "") + "/bob/dev/feedme/2.0/");
         assertThat(((org.w3c.dom.Element) items.item(1)).getElementsByTagName("description").item(0).getTextContent())
-                .isEqualTo("First & <oldest>");
+                .as("HTML-escaped text, so a reader shows it as written").isEqualTo("First &amp; &lt;oldest&gt;");
 
         HttpResponse<String> indexFeed = http.get("/bob/dev/+rss");
         assertThat(indexFeed.body()).contains("<title>feedme 2.0</title>").contains("<title>json 1.0</title>");
