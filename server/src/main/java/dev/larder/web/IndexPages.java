@@ -25,6 +25,8 @@ final class IndexPages {
 
     static final int PROJECTS_PER_PAGE = 50;
     private static final int RECENT_UPLOADS = 20;
+    /** Beyond any real index (50 million projects), and keeps the row offset within an int. */
+    private static final int MAX_PAGE = 1_000_000;
 
     private final Indexes indexes;
     private final IndexAccess access;
@@ -56,7 +58,7 @@ final class IndexPages {
         List<Index> order = indexes.resolutionOrder(index);
         List<Index> stages = order.stream().filter(i -> i.type() == IndexType.STAGE).toList();
         List<Index> mirrors = order.stream().filter(i -> i.type() == IndexType.MIRROR).toList();
-        int page = Math.max(1, pageNumber);
+        int page = Math.min(Math.max(1, pageNumber), MAX_PAGE);
         ListingPage listed = listings.page(stages, (page - 1) * PROJECTS_PER_PAGE, PROJECTS_PER_PAGE);
         int pageCount = (int) Math.max(1, (listed.total() + PROJECTS_PER_PAGE - 1) / PROJECTS_PER_PAGE);
         String url = PageFormat.indexUrl(index.name());
