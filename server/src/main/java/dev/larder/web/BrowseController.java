@@ -50,8 +50,10 @@ final class BrowseController {
     }
 
     @Get(uri = "/{user}/{index}", produces = MediaType.TEXT_HTML)
-    HttpResponse<?> index(HttpRequest<?> request, String user, String index, @Nullable @QueryValue Integer page) {
-        return page("index", indexPages.index(request, user, index, page == null ? 1 : page));
+    HttpResponse<?> index(HttpRequest<?> request, String user, String index, @Nullable @QueryValue Integer page,
+                          @Nullable @QueryValue Integer upstream) {
+        return page("index", indexPages.index(request, user, index, page == null ? 1 : page,
+                upstream == null ? 1 : upstream));
     }
 
     @Get(uri = "/{user}/{index}/{project}", produces = MediaType.TEXT_HTML)

@@ -11,6 +11,7 @@ import dev.larder.index.Indexes;
 import dev.larder.platform.PublicUrls;
 import dev.larder.search.ListingPage;
 import dev.larder.search.ProjectListings;
+import dev.larder.upstream.CachedProjects;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
@@ -32,13 +33,16 @@ final class IndexPages {
     private final IndexAccess access;
     private final ProjectListings listings;
     private final Catalog catalog;
+    private final CachedProjects cachedProjects;
     private final Viewers viewers;
 
-    IndexPages(Indexes indexes, IndexAccess access, ProjectListings listings, Catalog catalog, Viewers viewers) {
+    IndexPages(Indexes indexes, IndexAccess access, ProjectListings listings, Catalog catalog,
+               CachedProjects cachedProjects, Viewers viewers) {
         this.indexes = indexes;
         this.access = access;
         this.listings = listings;
         this.catalog = catalog;
+        this.cachedProjects = cachedProjects;
         this.viewers = viewers;
     }
 
@@ -53,7 +57,7 @@ final class IndexPages {
                 .sorted(Comparator.comparing(index -> index.name().toString())).toList();
     }
 
-    IndexPage index(HttpRequest<?> request, String user, String name, int pageNumber) {
+    IndexPage index(HttpRequest<?> request, String user, String name, int pageNumber, int upstreamPageNumber) {
         Index index = access.readable(request, user, name);
         List<Index> order = indexes.resolutionOrder(index);
         List<Index> stages = order.stream().filter(i -> i.type() == IndexType.STAGE).toList();
@@ -65,13 +69,22 @@ final class IndexPages {
         List<IndexPage.Listed> projects = listed.projects().stream().map(p -> new IndexPage.Listed(p.displayName(),
                 PageFormat.projectUrl(index.name(), p.name()), p.latestVersion(), p.summary(),
                 p.index().name().toString())).toList();
+        int upstreamPage = Math.min(Math.max(1, upstreamPageNumber), MAX_PAGE);
+        CachedProjects.Page fetched = cachedProjects.page(mirrors, (upstreamPage - 1) * PROJECTS_PER_PAGE,
+                PROJECTS_PER_PAGE);
+        List<IndexPage.Fetched> upstream = fetched.projects().stream().map(p -> new IndexPage.Fetched(
+                p.name().value(), PageFormat.projectUrl(index.name(), p.name()), p.mirror().name().toString(),
+                PageFormat.time(p.fetchedAt()))).toList();
+        boolean moreUpstream = (long) upstreamPage * PROJECTS_PER_PAGE < fetched.total();
         Map<Long, Index> byId = stages.stream().collect(Collectors.toMap(Index::id, Function.identity(), (a, b) -> a));
         List<IndexPage.Upload> uploads = catalog.recentUploads(stages, RECENT_UPLOADS).stream()
                 .map(upload -> upload(index, upload, byId)).toList();
         return new IndexPage(viewers.viewer(request), PageFormat.card(index),
                 order.stream().map(PageFormat::card).toList(), projects, listed.total(), page, pageCount,
                 page > 1 ? url + "?page=" + (page - 1) : null, page < pageCount ? url + "?page=" + (page + 1) : null,
-                uploads, mirrors.stream().map(PageFormat::card).toList(),
+                uploads, mirrors.stream().map(PageFormat::card).toList(), upstream, fetched.total(),
+                upstreamPage > 1 ? url + "?upstream=" + (upstreamPage - 1) + "#upstream" : null,
+                moreUpstream ? url + "?upstream=" + (upstreamPage + 1) + "#upstream" : null,
                 PublicUrls.base(request) + url + "+simple/", url + "+rss");
     }
 

@@ -221,6 +221,7 @@ class WebPagesBrowserTest {
         assertThat(texts("#projects tbody tr td:first-child")).containsExactly("evil-pkg", "helper-lib",
                 "larder-demo");
         assertThat(texts("#uploads tbody tr td:first-child")).first().isEqualTo("evil_pkg-6.6.6-py3-none-any.whl");
+        assertThat(texts("#upstream-projects tbody tr td:first-child")).containsExactly("upstream-thing");
         browser.screenshot("index");
         assertAccessible();
     }

@@ -183,6 +183,19 @@ class WebPagesTest {
     }
 
     @Test
+    void anIndexPageListsTheUpstreamProjectsFetchedThroughItAfterThePrivateOnes() {
+        page("/bob/dev/mirrored-only/");
+        Document index = page("/bob/dev/");
+        assertThat(texts(index, "#upstream-projects tbody tr td:nth-child(1)")).containsExactly("mirrored-only");
+        assertThat(texts(index, "#upstream-projects tbody tr td:nth-child(2)")).containsExactly("root/pypi");
+        assertThat(index.select("#upstream-projects a").attr("href")).isEqualTo("/bob/dev/mirrored-only/");
+        assertThat(texts(page("/root/pypi/"), "#upstream-projects tbody tr td:nth-child(1)"))
+                .contains("mirrored-only");
+        assertThat(texts(page("/bob/hidden/", "Authorization", bob), "h2"))
+                .doesNotContain("Upstream projects fetched here");
+    }
+
+    @Test
     void rssFeedsListNewReleasesNewestFirstAndKeepPrivateIndexesPrivate() throws Exception {
         HttpResponse<String> feed = http.get("/bob/dev/feedme/+rss");
         assertThat(feed.statusCode()).isEqualTo(200);
