@@ -311,13 +311,16 @@ class WebPagesBrowserTest {
     }
 
     @Test
-    void aProjectPageFitsAPhoneScreen() throws Exception {
+    void thePagesFitAPhoneScreen() throws Exception {
         browser.size(390, 844);
+        for (String path : List.of("/", "/alice/dev/", "/alice/dev/larder-demo/", "/+search?q=larder", "/+login")) {
+            driver().get(base + path);
+            Object overflow = driver().executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as("horizontal scroll of " + path + " on a 390 px screen")
+                    .isLessThanOrEqualTo(0);
+        }
         driver().get(base + "/alice/dev/larder-demo/");
-        Object overflow = driver().executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("horizontal scroll on a 390 px wide screen")
-                .isLessThanOrEqualTo(0);
         browser.screenshot("project-phone");
         browser.size(1280, 1400);
     }
