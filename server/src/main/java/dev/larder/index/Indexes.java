@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** Index definitions: creating, changing and deleting them, and reading them back with their options and bases. */
@@ -31,6 +32,10 @@ public class Indexes {
     private final ApplicationEventPublisher<IndexesChanged> events;
     private final Cache<IndexName, Optional<Index>> byName = Caffeine.newBuilder().maximumSize(10_000).build();
     private final Cache<IndexName, List<Index>> orders = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Listed all;
+
+    private record Listed(long generation, List<Index> indexes) {}
 
     Indexes(IndexRepository indexes, IndexBaseRepository bases, Accounts accounts, Clock clock,
             ApplicationEventPublisher<IndexesChanged> events) {
@@ -112,8 +117,19 @@ public class Indexes {
         return indexes.findById(id).map(this::toIndex);
     }
 
+    /**
+     * Every index; from memory once read, since every web page that lists indexes asks for it. A list read while a
+     * change commits carries the generation it was read in, so it is never taken for the current one.
+     */
     public List<Index> list() {
-        return indexes.listOrderByOwnerIdAndName().stream().map(this::toIndex).toList();
+        long current = generation.get();
+        Listed known = all;
+        if (known != null && known.generation() == current) {
+            return known.indexes();
+        }
+        List<Index> read = indexes.listOrderByOwnerIdAndName().stream().map(this::toIndex).toList();
+        all = new Listed(current, read);
+        return read;
     }
 
     /** The resolution order of an index (SPEC §3): itself, its bases breadth-first, mirrors last. */
@@ -124,6 +140,7 @@ public class Indexes {
     /** Any index change may change any index's view of its bases: forget everything once it has committed. */
     @TransactionalEventListener
     void onIndexesChanged(IndexesChanged event) {
+        generation.incrementAndGet();
         byName.invalidateAll();
         orders.invalidateAll();
     }
