@@ -116,7 +116,12 @@ final class LoginController {
                 || next.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }
-        return next;
+        try {
+            URI.create(next);
+            return next;
+        } catch (IllegalArgumentException notAUri) {
+            return "/";
+        }
     }
 
     private static boolean sameToken(String expected, String given) {

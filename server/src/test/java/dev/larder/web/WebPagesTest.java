@@ -254,6 +254,10 @@ class WebPagesTest {
         String loginCookie = cookie(form, LoginController.LOGIN_COOKIE).orElseThrow();
         String token = Jsoup.parse(form.body()).select("input[name=csrf]").attr("value");
         assertThat(Jsoup.parse(form.body()).select("input[name=next]").attr("value")).isEqualTo("/");
+        assertThat(LoginController.safeNext("/bob/dev/?page=2")).isEqualTo("/bob/dev/?page=2");
+        assertThat(LoginController.safeNext("/a b")).as("not a URI").isEqualTo("/");
+        assertThat(LoginController.safeNext("https://evil.example/")).isEqualTo("/");
+        assertThat(LoginController.safeNext("/\\evil.example/")).isEqualTo("/");
 
         assertThat(post("/+login", "user=bob&password=bob-password&csrf=" + token, null).statusCode())
                 .as("no login cookie").isEqualTo(403);
