@@ -4,15 +4,13 @@ import dev.larder.account.Accounts;
 import dev.larder.account.User;
 import dev.larder.index.IndexName;
 import dev.larder.platform.ProblemException;
+import dev.larder.platform.RandomTokens;
 import dev.larder.platform.Sha256;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +31,6 @@ public class Tokens {
     private final TokenRepository tokens;
     private final Accounts accounts;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     Tokens(TokenRepository tokens, Accounts accounts, Clock clock) {
         this.tokens = tokens;
@@ -44,15 +41,11 @@ public class Tokens {
     @Transactional
     public NewToken create(User owner, TokenScope scope, List<IndexName> indexes, Duration expiresIn,
                            String description) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        byte[] id = new byte[8];
-        random.nextBytes(id);
+        String token = PREFIX + RandomTokens.urlSafe(32);
         Instant now = clock.instant();
         Instant expires = expiresIn == null ? null : now.plus(expiresIn);
         List<String> indexNames = indexes.isEmpty() ? null : indexes.stream().map(IndexName::toString).toList();
-        TokenRow row = tokens.save(new TokenRow(HexFormat.of().formatHex(id), owner.id(), Sha256.hex(token),
+        TokenRow row = tokens.save(new TokenRow(RandomTokens.hex(8), owner.id(), Sha256.hex(token),
                 scope.wireName(), indexNames, description == null ? "" : description, now, expires, null, null));
         return new NewToken(row.id(), token, row.scope(), row.indexes(), row.expiresAt());
     }

@@ -3,12 +3,11 @@ package dev.larder.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.larder.account.UserName;
+import dev.larder.platform.RandomTokens;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,6 @@ import java.util.Optional;
 public class WebSessions {
 
     public static final String COOKIE = "larder_session";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
     private final Duration idleTimeout;
@@ -32,7 +30,8 @@ public class WebSessions {
     }
 
     public WebSession open(UserName user) {
-        WebSession session = new WebSession(randomToken(), user, randomToken(), clock.instant());
+        WebSession session = new WebSession(RandomTokens.urlSafe(32), user, RandomTokens.urlSafe(32),
+                clock.instant());
         sessions.put(session.id(), session);
         return session;
     }
@@ -54,10 +53,4 @@ public class WebSessions {
         return idleTimeout;
     }
 
-    /** 256 random bits, URL-safe. */
-    public static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

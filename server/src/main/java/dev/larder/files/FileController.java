@@ -4,6 +4,7 @@ import dev.larder.auth.IndexAccess;
 import dev.larder.index.Index;
 import dev.larder.index.IndexConfig;
 import dev.larder.index.IndexType;
+import dev.larder.platform.HttpDates;
 import dev.larder.platform.PathSegments;
 import dev.larder.platform.ProblemException;
 import dev.larder.resolve.MergedProjects;
@@ -31,8 +32,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -178,8 +177,7 @@ final class FileController {
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .contentType(type);
         if (lastModified != null) {
-            response.header(HttpHeaders.LAST_MODIFIED,
-                    DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(ZoneOffset.UTC)));
+            response.header(HttpHeaders.LAST_MODIFIED, HttpDates.format(lastModified));
         }
         if (request.getMethod() == HttpMethod.HEAD) {
             return response.contentLength(length);

@@ -6,6 +6,7 @@ import dev.larder.index.IndexName;
 import dev.larder.index.IndexType;
 import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
+import dev.larder.platform.HttpDates;
 import dev.larder.platform.PlusSignPaths;
 import dev.larder.platform.Sha256;
 import dev.larder.resolve.MergedFile;
@@ -49,8 +50,6 @@ import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,7 +180,7 @@ final class WarmPath implements BeanCreatedEventListener<NettyServerCustomizer.R
         MergedFile file = shown.get().file();
         String sha256 = shown.get().sha256();
         String lastModified = file.uploadTime() == null ? null
-                : DateTimeFormatter.RFC_1123_DATE_TIME.format(file.uploadTime().atOffset(ZoneOffset.UTC));
+                : HttpDates.format(file.uploadTime());
         String contentType = shown.get().metadata() ? "text/plain; charset=utf-8" : "application/octet-stream";
         String etag = "\"" + sha256 + "\"";
         byte[] small = smallBlobs.getIfPresent(sha256);

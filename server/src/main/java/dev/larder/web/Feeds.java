@@ -7,12 +7,11 @@ import dev.larder.index.Index;
 import dev.larder.index.IndexType;
 import dev.larder.index.Indexes;
 import dev.larder.packaging.ProjectName;
+import dev.larder.platform.HttpDates;
 import dev.larder.platform.PublicUrls;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.io.StringWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
@@ -77,8 +76,7 @@ final class Feeds {
                     // (and then, by the writer, for XML).
                     element(xml, "description", escapeHtml(release.summary()));
                 }
-                element(xml, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        release.createdAt().atOffset(ZoneOffset.UTC)));
+                element(xml, "pubDate", HttpDates.format(release.createdAt()));
                 xml.writeEndElement();
             }
             xml.writeEndElement();

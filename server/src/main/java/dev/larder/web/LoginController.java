@@ -8,6 +8,7 @@ import dev.larder.platform.Problem;
 import dev.larder.platform.ProblemException;
 import dev.larder.platform.ProblemHandler;
 import dev.larder.platform.PublicUrls;
+import dev.larder.platform.RandomTokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -97,7 +98,7 @@ final class LoginController {
 
     private HttpResponse<?> loginForm(HttpRequest<?> request, HttpStatus status, String user, String next,
                                       String error) {
-        String token = WebSessions.randomToken();
+        String token = RandomTokens.urlSafe(32);
         LoginPage page = new LoginPage(viewers.viewer(request), user, next, token, error);
         MutableHttpResponse<?> response = BrowseController.withPageHeaders(HttpResponse.status(status)
                 .body(new ModelAndView<>("login", Map.of("page", page))));
