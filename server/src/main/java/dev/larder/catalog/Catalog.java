@@ -145,6 +145,11 @@ public class Catalog {
         return projects.findByIndexIdAndName(index.id(), name.value()).map(row -> view(index, row));
     }
 
+    /** The name a project was last uploaded under ({@code Foo_Bar} for {@code foo-bar}). */
+    public Optional<String> displayName(Index index, ProjectName name) {
+        return projects.findByIndexIdAndName(index.id(), name.value()).map(ProjectRow::displayName);
+    }
+
     /** One release of a project with its files, without reading the project's other releases. */
     public Optional<ReleaseView> release(Index index, ProjectName name, Version version) {
         return projects.findByIndexIdAndName(index.id(), name.value())

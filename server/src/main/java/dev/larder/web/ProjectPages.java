@@ -2,7 +2,6 @@ package dev.larder.web;
 
 import dev.larder.auth.IndexAccess;
 import dev.larder.catalog.Catalog;
-import dev.larder.catalog.ProjectHead;
 import dev.larder.catalog.ReleaseFile;
 import dev.larder.catalog.ReleaseMetadata;
 import dev.larder.catalog.ReleaseView;
@@ -138,7 +137,7 @@ final class ProjectPages {
                 view.get().files().forEach(f -> stageFiles.putIfAbsent(f.filename(), f));
                 if (metadata == null) {
                     metadata = view.get().metadata();
-                    displayName = catalog.head(stage, name).map(ProjectHead::displayName).orElse(null);
+                    displayName = catalog.displayName(stage, name).orElse(null);
                 }
             }
         }
