@@ -68,8 +68,7 @@ public class MergedProjects {
      */
     Optional<MergedFile> file(Index index, String key, String filename) {
         for (ProjectName project : DistributionFilename.candidateProjects(filename)) {
-            Optional<MergedFile> file = project(index, project).flatMap(merged -> merged.files().stream()
-                    .filter(f -> f.key().equals(key) && f.filename().equals(filename)).findFirst());
+            Optional<MergedFile> file = project(index, project).flatMap(merged -> merged.file(key, filename));
             if (file.isPresent()) {
                 return file;
             }
@@ -114,8 +113,7 @@ public class MergedProjects {
             if (entry == null || entry.project() == null || (entry.until() != null && !now.isBefore(entry.until()))) {
                 continue;
             }
-            Optional<MergedFile> file = entry.project().files().stream()
-                    .filter(f -> f.key().equals(key) && f.filename().equals(filename)).findFirst();
+            Optional<MergedFile> file = entry.project().file(key, filename);
             if (file.isPresent()) {
                 return file;
             }
