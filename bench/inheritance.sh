@@ -11,10 +11,7 @@ cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-1000}
 PORT=${PORT:-18083}
 UPSTREAM_PORT=${UPSTREAM_PORT:-18084}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/larder-bench.XXXXXX")
-trap 'kill "$SERVER_PID" "$UPSTREAM_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-[ -f server/target/larder-server.jar ] || mvn -B -q -pl server -am package -DskipTests
+source bench/lib.sh
 
 echo "== building an upstream page of 2,000 versions x 10 files"
 python3 - "$WORK/upstream" <<'PY'
@@ -35,16 +32,10 @@ with open(f"{root}/simple/bigproject/index.html", "w") as f:
     f.write("<!DOCTYPE html><html><body>\n" + "\n".join(links) + "\n</body></html>\n")
 print(len(links), "files")
 PY
-python3 -m http.server --bind 127.0.0.1 --directory "$WORK/upstream" "$UPSTREAM_PORT" > "$WORK/upstream.log" 2>&1 &
-UPSTREAM_PID=$!
+start_upstream "$UPSTREAM_PORT" /simple/bigproject/
 
 echo "== starting the server"
-LARDER_DATA_DIR="$WORK/data" LARDER_PORT=$PORT LARDER_BIND_ADDRESS=127.0.0.1 LARDER_ROOT_PASSWORD=bench-root-password \
-  LARDER_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT/simple/" \
-  java -Xmx1g -jar server/target/larder-server.jar > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/+health" >/dev/null && break; sleep 0.1; done
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$UPSTREAM_PORT/simple/bigproject/" >/dev/null && break; sleep 0.1; done
+start_larder "$PORT" "http://127.0.0.1:$UPSTREAM_PORT/simple/" -Xmx1g
 
 echo "== measuring"
 python3 - "$PORT" "$REQUESTS" "$WORK" <<'PY'

@@ -11,10 +11,7 @@ FILE_MIB=${FILE_MIB:-256}
 REQUESTS=${REQUESTS:-2000}
 PORT=${PORT:-18081}
 UPSTREAM_PORT=${UPSTREAM_PORT:-18082}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/larder-bench.XXXXXX")
-trap 'kill "$SERVER_PID" "$UPSTREAM_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-[ -f server/target/larder-server.jar ] || mvn -B -q -pl server -am package -DskipTests
+source bench/lib.sh
 
 echo "== building the upstream: one project page of 500 files, one ${FILE_MIB} MiB wheel"
 python3 - "$WORK/upstream" "$FILE_MIB" <<'PY'
@@ -37,16 +34,10 @@ for i in range(499):
 with open(f"{root}/simple/benchproj/index.html", "w") as f:
     f.write("<!DOCTYPE html><html><body>\n" + "\n".join(links) + "\n</body></html>\n")
 PY
-python3 -m http.server --bind 127.0.0.1 --directory "$WORK/upstream" "$UPSTREAM_PORT" > "$WORK/upstream.log" 2>&1 &
-UPSTREAM_PID=$!
+start_upstream "$UPSTREAM_PORT" /simple/benchproj/
 
 echo "== starting the server"
-LARDER_DATA_DIR="$WORK/data" LARDER_PORT=$PORT LARDER_BIND_ADDRESS=127.0.0.1 LARDER_ROOT_PASSWORD=bench-root-password \
-  LARDER_UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT/simple/" \
-  java -Xmx512m -jar server/target/larder-server.jar > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/+health" >/dev/null && break; sleep 0.1; done
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$UPSTREAM_PORT/simple/benchproj/" >/dev/null && break; sleep 0.1; done
+start_larder "$PORT" "http://127.0.0.1:$UPSTREAM_PORT/simple/" -Xmx512m
 
 echo "== measuring"
 python3 - "$PORT" "$REQUESTS" <<'PY'

@@ -9,10 +9,7 @@ cd "$(dirname "$0")/.."
 SIZE_MIB=${SIZE_MIB:-1024}
 PORT=${PORT:-18080}
 HEAP=${HEAP:-256m}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/larder-bench.XXXXXX")
-trap 'kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-[ -f server/target/larder-server.jar ] || mvn -B -q -pl server -am package -DskipTests
+source bench/lib.sh
 
 echo "== building a ${SIZE_MIB} MiB wheel"
 python3 - "$WORK" "$SIZE_MIB" <<'PY'
@@ -39,12 +36,8 @@ WHEEL=$(ls "$WORK"/*.whl)
 SHA256=$(cat "$WORK/sha256")
 
 echo "== starting the server with -Xmx$HEAP"
-LARDER_DATA_DIR="$WORK/data" LARDER_PORT=$PORT LARDER_BIND_ADDRESS=127.0.0.1 LARDER_ROOT_PASSWORD=bench-root-password \
-  LARDER_UPLOAD_MAX_FILE_SIZE=4GB LARDER_UPSTREAM_URL=http://127.0.0.1:9/simple/ \
-  java -Xmx$HEAP -jar server/target/larder-server.jar > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/+health" >/dev/null && break; sleep 0.1; done
-AUTH=root:bench-root-password
+LARDER_UPLOAD_MAX_FILE_SIZE=4GB start_larder "$PORT" http://127.0.0.1:9/simple/ "-Xmx$HEAP"
+AUTH=root:$ROOT_PASSWORD
 curl -sf -u $AUTH -X PUT "http://127.0.0.1:$PORT/+api/indexes/root/bench" -d '{}' >/dev/null
 RSS_BEFORE=$(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status)
 

@@ -12,32 +12,22 @@ PROJECTS=${PROJECTS:-100000}
 REQUESTS=${REQUESTS:-300}
 PORT=${PORT:-18085}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/larder-bench.XXXXXX")
-trap 'kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-SERVER_PID=
-
-[ -f server/target/larder-server.jar ] || mvn -B -q -pl server -am package -DskipTests
-JAR=server/target/larder-server.jar
+source bench/lib.sh
 
 start_server() {
-  LARDER_DATA_DIR="$WORK/data" LARDER_PORT=$PORT LARDER_BIND_ADDRESS=127.0.0.1 \
-    LARDER_ROOT_PASSWORD=bench-root-password LARDER_UPSTREAM_URL="http://127.0.0.1:9/simple/" \
-    java $JAVA_OPTS -jar "$JAR" >> "$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/+health" >/dev/null && return; sleep 0.1; done
-  echo "server did not start; see $WORK/server.log" >&2; exit 1
+  start_larder "$PORT" http://127.0.0.1:9/simple/ $JAVA_OPTS
 }
 
 echo "== creating user and indexes"
 start_server
-ROOT="root:bench-root-password"
+ROOT="root:$ROOT_PASSWORD"
 curl -sf -u "$ROOT" -X PUT -H 'Content-Type: application/json' -d '{"password": "bench-password"}' \
   "http://127.0.0.1:$PORT/+api/users/bench" >/dev/null
 for index in many big; do
   curl -sf -u "$ROOT" -X PUT -H 'Content-Type: application/json' -d '{}' \
     "http://127.0.0.1:$PORT/+api/indexes/bench/$index" >/dev/null
 done
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+stop_larder
 
 echo "== writing $PROJECTS projects and a 5,000-file project into the database"
 python3 - "$WORK" "$PROJECTS" <<'PY'
