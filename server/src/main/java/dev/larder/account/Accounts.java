@@ -85,24 +85,24 @@ public class Accounts {
     }
 
     /**
-     * True only for an existing user whose password matches. An unknown user costs the same hash as a known one,
-     * so response times do not tell which names exist.
+     * The user, only when it exists and its password matches: one read of the user for both. An unknown user costs
+     * the same hash as a known one, so response times do not tell which names exist.
      */
-    public boolean passwordMatches(UserName name, String password) {
+    public Optional<User> withPassword(UserName name, String password) {
         Optional<UserRow> row = users.findByName(name.value());
         if (row.isEmpty() || password == null) {
             hasher.matches("", unknownUserHash());
-            return false;
+            return Optional.empty();
         }
         String key = Sha256.hex(row.get().passwordHash() + "\0" + password);
         if (verified.getIfPresent(key) != null) {
-            return true;
+            return row.map(UserRow::toUser);
         }
-        boolean matches = hasher.matches(password, row.get().passwordHash());
-        if (matches) {
-            verified.put(key, Boolean.TRUE);
+        if (!hasher.matches(password, row.get().passwordHash())) {
+            return Optional.empty();
         }
-        return matches;
+        verified.put(key, Boolean.TRUE);
+        return row.map(UserRow::toUser);
     }
 
     private String unknownUserHash() {

@@ -3,6 +3,7 @@ package dev.larder.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.larder.account.Accounts;
+import dev.larder.account.User;
 import dev.larder.account.UserName;
 import dev.larder.audit.AuditLog;
 import dev.larder.platform.ProblemException;
@@ -102,15 +103,15 @@ public class Authenticator {
     /** Checks a user's password, throttled and audited like every login; throws 401 when it does not match. */
     public Caller.Authenticated login(String user, String secret, String address) {
         throttle.checkAllowed(user, address);
-        Optional<UserName> name = parseUserName(user);
-        if (name.isEmpty() || !accounts.passwordMatches(name.get(), secret)) {
+        Optional<User> known = parseUserName(user).flatMap(name -> accounts.withPassword(name, secret));
+        if (known.isEmpty()) {
             throttle.recordFailure(user, address);
             audit.record(null, address, "login.failed", "user " + user, null);
             throw ProblemException.unauthenticated(INVALID);
         }
         throttle.recordSuccess(user);
         auditOnce("login", user + "@" + address, user, address, "user " + user);
-        return new Caller.Authenticated(accounts.find(name.get()).orElseThrow(), null);
+        return new Caller.Authenticated(known.get(), null);
     }
 
     private Caller fromSession(HttpRequest<?> request) {

@@ -32,7 +32,7 @@ class FirstStartTest {
             Accounts accounts = server.bean(Accounts.class);
             Index mirror = server.bean(Indexes.class).find(IndexName.parse("root/pypi")).orElseThrow();
 
-            assertThat(accounts.passwordMatches(UserName.ROOT, TestServer.ROOT_PASSWORD)).isTrue();
+            assertThat(accounts.withPassword(UserName.ROOT, TestServer.ROOT_PASSWORD)).isPresent();
             assertThat(mirror.type()).isEqualTo(IndexType.MIRROR);
             assertThat(mirror.config().mirrorUrl()).isEqualTo(URI.create(UPSTREAM));
             assertThat(mirror.config().aclRead()).containsExactly(IndexConfig.ANONYMOUS);
@@ -51,13 +51,13 @@ class FirstStartTest {
             String password;
             try (TestServer server = TestServer.on(folder, Map.of("larder.root-password", ""))) {
                 password = generatedPasswordIn(log.list);
-                assertThat(server.bean(Accounts.class).passwordMatches(UserName.ROOT, password)).isTrue();
+                assertThat(server.bean(Accounts.class).withPassword(UserName.ROOT, password)).isPresent();
             }
             log.list.clear();
 
             try (TestServer restarted = TestServer.on(folder, Map.of("larder.root-password", ""))) {
                 assertThat(log.list).noneMatch(event -> event.getFormattedMessage().contains("root password"));
-                assertThat(restarted.bean(Accounts.class).passwordMatches(UserName.ROOT, password)).isTrue();
+                assertThat(restarted.bean(Accounts.class).withPassword(UserName.ROOT, password)).isPresent();
             }
         } finally {
             logger.detachAppender(log);
@@ -92,9 +92,9 @@ class FirstStartTest {
             Accounts accounts = restarted.bean(Accounts.class);
             Indexes indexes = restarted.bean(Indexes.class);
 
-            assertThat(accounts.passwordMatches(alice, "alice-password")).isTrue();
+            assertThat(accounts.withPassword(alice, "alice-password")).isPresent();
             assertThat(accounts.find(alice).orElseThrow().email()).isEqualTo("alice@example.com");
-            assertThat(accounts.passwordMatches(UserName.ROOT, TestServer.ROOT_PASSWORD)).isTrue();
+            assertThat(accounts.withPassword(UserName.ROOT, TestServer.ROOT_PASSWORD)).isPresent();
             assertThat(indexes.find(aliceDev).orElseThrow().config()).isEqualTo(config);
             assertThat(indexes.list()).extracting(index -> index.name().toString())
                     .containsExactlyInAnyOrder("root/pypi", "alice/dev");
