@@ -92,7 +92,8 @@ final class BrowseController {
         return response;
     }
 
-    private static ProjectName projectName(String segment) {
+    /** The project a URL segment names; a 404 that says why for a segment that cannot be a project name. */
+    static ProjectName projectName(String segment) {
         if (!ProjectName.isValid(segment)) {
             throw ProblemException.notFound("'" + segment + "' is not a project name: names are ASCII letters,"
                     + " digits, '.', '_' and '-', starting and ending with a letter or digit.");

@@ -1,7 +1,5 @@
 package dev.larder.web;
 
-import dev.larder.packaging.ProjectName;
-import dev.larder.platform.ProblemException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -29,9 +27,7 @@ final class FeedController {
 
     @Get(uri = "/{user}/{index}/{project}/+rss", produces = RSS)
     HttpResponse<String> project(HttpRequest<?> request, String user, String index, String project) {
-        if (!ProjectName.isValid(project)) {
-            throw ProblemException.notFound("'" + project + "' is not a project name.");
-        }
-        return HttpResponse.ok(feeds.feed(request, user, index, new ProjectName(project))).contentType(RSS);
+        return HttpResponse.ok(feeds.feed(request, user, index, BrowseController.projectName(project)))
+                .contentType(RSS);
     }
 }
