@@ -124,7 +124,7 @@ public class Catalog {
             Map<Version, ReleaseRow> byVersion = new HashMap<>();
             rows.forEach(release -> byVersion.put(Version.parse(release.version()), release));
             Optional<Version> latest = LatestVersion.of(byVersion.keySet(), v -> byVersion.get(v).yanked());
-            return new ProjectHead(row.id(), index.id(), name, row.displayName(), latest.orElse(null),
+            return new ProjectHead(row.id(), name, row.displayName(), latest.orElse(null),
                     latest.map(v -> byVersion.get(v).summary()).orElse(null));
         });
     }

@@ -9,5 +9,5 @@ import dev.larder.packaging.Version;
  * @param latest null when every release was deleted (the project stays, shadowing upstream)
  * @param summary the latest release's summary, or null
  */
-public record ProjectHead(long projectId, long indexId, ProjectName name, String displayName, Version latest,
+public record ProjectHead(long projectId, ProjectName name, String displayName, Version latest,
                           String summary) {}

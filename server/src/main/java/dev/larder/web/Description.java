@@ -8,8 +8,4 @@ package dev.larder.web;
 public record Description(String html, String text) {
 
     static final Description NONE = new Description(null, null);
-
-    public boolean isEmpty() {
-        return html == null && text == null;
-    }
 }

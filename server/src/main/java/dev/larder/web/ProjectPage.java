@@ -11,11 +11,15 @@ import java.util.List;
  * @param stale true when a mirror could not reach upstream and its last page is shown
  */
 public record ProjectPage(Viewer viewer, String indexName, String indexUrl, String displayName, String version,
-                          String latestVersion, String latestUrl, boolean isLatest, String summary,
+                          String latestVersion, String latestUrl, String summary,
                           Description description,
                           String requiresPython, String installCommand, boolean yanked, String yankedReason,
                           List<VersionLink> versions, List<FileRow> files, List<Dependency> dependencies,
                           String metadataNote, String explainUrl, String rssUrl, String simpleUrl, boolean stale) {
+
+    public boolean isLatest() {
+        return version.equals(latestVersion);
+    }
 
     public record VersionLink(String version, String url, boolean yanked, String yankedReason, boolean current) {}
 

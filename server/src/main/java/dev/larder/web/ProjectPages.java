@@ -104,7 +104,7 @@ final class ProjectPages {
                 + (isLatest ? "" : "==" + shown);
         ReleaseMetadata metadata = release.metadata();
         return new ProjectPage(viewers.viewer(request), index.name().toString(), indexUrl, release.displayName(name),
-                shown, latestVersion, PageFormat.versionUrl(index.name(), name, latestVersion), isLatest,
+                shown, latestVersion, PageFormat.versionUrl(index.name(), name, latestVersion),
                 metadata == null ? null : metadata.summary(),
                 metadata == null ? Description.NONE
                         : DescriptionRenderer.render(metadata.description(), metadata.descriptionContentType()),

@@ -43,6 +43,6 @@ class DescriptionRendererTest {
         assertThat(rst.html()).isNull();
         assertThat(rst.text()).isEqualTo("Title\n=====\n\n<b>not bold</b>");
         assertThat(DescriptionRenderer.render("plain", null).text()).isEqualTo("plain");
-        assertThat(DescriptionRenderer.render("  \n", "text/markdown").isEmpty()).isTrue();
+        assertThat(DescriptionRenderer.render("  \n", "text/markdown")).isEqualTo(new Description(null, null));
     }
 }
